@@ -1,0 +1,3 @@
+"""govfacts: numeric claims from Chinese local-government publications."""
+
+__version__ = "0.1.0"

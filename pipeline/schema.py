@@ -1,0 +1,238 @@
+"""The one definition of every published table and its columns.
+
+Like PUDL's metadata, each table and column is described once here; the
+DuckDB DDL, the Arrow/Parquet schema, the Frictionless `datapackage.json`
+and `docs/data-dictionary.md` are all generated from it, so they can never
+disagree. Release readers depend on names and types here: changing one is a
+schema_version bump.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # one of TYPES
+    description: str
+    example: str = ""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    published: bool = True
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(f"table {self.name} has no column {name!r}")
+
+
+# type name -> (Arrow type, DuckDB type, Frictionless type)
+TYPES: dict[str, tuple[pa.DataType, str, str]] = {
+    "string": (pa.string(), "VARCHAR", "string"),
+    "int": (pa.int64(), "BIGINT", "integer"),
+    "double": (pa.float64(), "DOUBLE", "number"),
+    "date": (pa.date32(), "DATE", "date"),
+    "bool": (pa.bool_(), "BOOLEAN", "boolean"),
+    "string_list": (pa.list_(pa.string()), "VARCHAR[]", "array"),
+    "binary": (pa.binary(), "BLOB", "string"),
+}
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most")
+ROLES = ("actual", "target", "plan", "threshold")
+VERDICTS = ("consistent", "inconsistent", "undecidable")
+CHECK_KINDS = (
+    "difference",
+    "growth_rate",
+    "part_sum",
+    "share",
+    "target_completion",
+    "enumeration_count",
+    "bound",
+    "cross_source",
+    "duplicate",
+)
+
+C = Column
+
+DOCUMENTS = Table(
+    name="documents",
+    description=(
+        "One row per unit of clean text: a whole publication, or one article of a "
+        "newspaper page. Claim offsets point into `text`."
+    ),
+    primary_key=("doc_id",),
+    columns=(
+        C("doc_id", "string", "Stable id: sha256 of the raw bytes plus the article number.", "d3f1c2a9b8e7d6c5", True),
+        C("source_uri", "string", "URL of the publication, or the archive file name for local documents (with #N for article N of a page).", "002_013173d67734eaa2.txt", True),
+        C("source_id", "string", "Id of the source in the registry (sources/*.yaml).", "embedded", True),
+        C("publisher", "string", "Who published it, as the source or the page states.", "张江镇人民政府"),
+        C("title", "string", "Title of the publication or article.", "张江镇第五届人民代表大会第四次会议政府工作报告"),
+        C("published_date", "string", "Publication date, ISO 8601 to the precision known (YYYY, YYYY-MM or YYYY-MM-DD).", "2023-08-03"),
+        C("doc_kind", "string", "work_report, newspaper_article, news_post, bulletin, gov_page ...", "work_report"),
+        C("jurisdiction", "string", "The place the publication speaks for, as named.", "上海市浦东新区张江镇"),
+        C("part", "int", "Article number within a newspaper page (1, 2, ...); 0 for a whole publication.", "0", True),
+        C("encoding", "string", "Character encoding detected from the raw bytes.", "utf-8"),
+        C("content_sha256", "string", "sha256 of the raw bytes the text came from.", "013173d6...", True),
+        C("text", "string", "The clean text: page chrome removed, OCR line breaks re-joined.", "…完成税收20.17亿元…", True),
+        C("duplicate_of", "string", "doc_id of the earlier document this one repeats (near-duplicate), if any.", ""),
+    ),
+)
+
+CLAIMS = Table(
+    name="claims",
+    description="One row per numeric claim, with its provenance: text[char_start:char_end] == surface.",
+    primary_key=("claim_id",),
+    columns=(
+        C("claim_id", "string", "Stable id from (doc_id, char_start, char_end, surface).", "c1a2b3c4d5e6f708", True),
+        C("doc_id", "string", "The document the claim is in.", "d3f1c2a9b8e7d6c5", True),
+        C("char_start", "int", "Offset of the first character in documents.text (Python str index, code points).", "412", True),
+        C("char_end", "int", "Offset one past the last character.", "420", True),
+        C("surface", "string", "The expression as printed: qualifier + number + scale + unit.", "20.17亿元", True),
+        C("value", "double", "The value with scale words applied.", "2017000000", True),
+        C("value_low", "double", "Low end of the interval the printed figure stands for (precision and qualifier).", "2016500000", True),
+        C("value_high", "double", "High end of that interval (may be +inf for 超/以上).", "2017500000", True),
+        C("unit", "string", "Canonical, scale-free unit.", "元", True),
+        C("qualifier", "string", "exact, approx, more_than, at_least, less_than or at_most.", "exact", True),
+        C("metric", "string", "What is measured, in the document's words.", "税收"),
+        C("period", "string", "The period as stated or inherited from its clause, sentence or paragraph.", "1-5月"),
+        C("period_start", "date", "First day of the period, where the document date allows.", "2023-01-01"),
+        C("period_end", "date", "Last day of the period, where the document date allows.", "2023-05-31"),
+        C("role", "string", "actual, target, plan or threshold.", "actual", True),
+        C("comparison", "string", "Part the figure plays in a comparison: level, base, increment, rate.", "base"),
+        C("compared_to", "string", "claim_id of the level figure this base, increment or rate belongs to.", ""),
+        C("sentence", "string", "The sentence the claim sits in.", "1-5月,共计完成税收20.17亿元,…", True),
+        C("sentence_start", "int", "Offset of the sentence in documents.text.", "380", True),
+    ),
+)
+
+CHECKS = Table(
+    name="checks",
+    description="One row per validation of a relation between printed figures, with a three-valued verdict.",
+    primary_key=("check_id",),
+    columns=(
+        C("check_id", "string", "Stable id from (kind, doc_id, claim_ids).", "k0f1e2d3c4b5a697", True),
+        C("kind", "string", "difference, growth_rate, part_sum, share, target_completion, enumeration_count, bound, cross_source, duplicate.", "difference", True),
+        C("doc_id", "string", "Document the relation is stated in (the first one for cross-source checks).", "d3f1c2a9b8e7d6c5"),
+        C("claim_ids", "string_list", "The claims taking part.", "[c1…, c2…, c3…]", True),
+        C("verdict", "string", "consistent, inconsistent or undecidable.", "inconsistent", True),
+        C("expected_low", "double", "Low end of the interval computed from the other figures.", "628000000"),
+        C("expected_high", "double", "High end of that interval.", "630000000"),
+        C("observed_low", "double", "Low end of the interval the printed figure stands for.", "638500000"),
+        C("observed_high", "double", "High end of that interval.", "639500000"),
+        C("suspect_claim_id", "string", "The figure whose removal restores consistency, when that is unique.", "c9…"),
+        C("arithmetic", "string", "The arithmetic, written out.", "20.17 − 13.88 = 6.29 ≠ 6.39", ),
+        C("quote", "string", "The sentence(s) the relation is stated in.", "完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元"),
+        C("message", "string", "One sentence a journalist can read, with the figures.", "税收: 20.17亿元 − 13.88亿元 = 6.29亿元, not the printed 6.39亿元.", True),
+    ),
+)
+
+RAW_DOCUMENTS = Table(
+    name="raw_documents",
+    description="Bytes as fetched or read, never rewritten, with how they were obtained.",
+    primary_key=("content_sha256", "source_uri"),
+    published=False,
+    columns=(
+        C("source_id", "string", "Registry id of the source.", "embedded", True),
+        C("source_uri", "string", "URL requested, or archive file name.", "002_013173d67734eaa2.txt", True),
+        C("final_url", "string", "URL after redirects.", ""),
+        C("content_sha256", "string", "sha256 of the bytes.", "013173d6...", True),
+        C("bytes", "int", "Size of the content in bytes.", "38703", True),
+        C("media_type", "string", "text/plain or text/html.", "text/plain", True),
+        C("http_status", "int", "HTTP status of the final response (null for local files).", "200"),
+        C("fetched_at", "string", "UTC time of the fetch, ISO 8601 (null for archive files).", ""),
+        C("hints_json", "string", "Metadata known before parsing (registry, sidecar, HTTP headers), as JSON.", "{}", True),
+        C("content", "binary", "The raw bytes.", "", True),
+    ),
+)
+
+QUARANTINE = Table(
+    name="quarantine",
+    description="Inputs that could not be used, with the stage and the reason; nothing else is lost because of them.",
+    primary_key=("source_id", "source_uri", "stage"),
+    columns=(
+        C("source_id", "string", "Registry id of the source.", "embedded", True),
+        C("source_uri", "string", "URL or file name of the input.", "broken.html", True),
+        C("stage", "string", "Stage that rejected it: fetch, decode, parse, extract.", "decode", True),
+        C("reason", "string", "Why, in words that name the input.", "not decodable as GB18030 or UTF-8", True),
+        C("content_sha256", "string", "sha256 of the bytes, when any arrived.", ""),
+    ),
+)
+
+CHANGES = Table(
+    name="changes",
+    description="What changed against the previous release, by id: the machine-readable form of CHANGES.md.",
+    primary_key=("entity", "id", "field"),
+    columns=(
+        C("entity", "string", "claim, document or check.", "claim", True),
+        C("change", "string", "added, removed or changed.", "changed", True),
+        C("id", "string", "claim_id, doc_id or check_id.", "c1a2b3c4d5e6f708", True),
+        C("doc_id", "string", "Document the row belongs to.", "d3f1c2a9b8e7d6c5"),
+        C("field", "string", "Column that changed (empty for added/removed rows).", "value", True),
+        C("old", "string", "Value in the previous release, as text.", "639000000"),
+        C("new", "string", "Value in this release, as text.", "629000000"),
+        C("label", "string", "What the row is, for a reader: surface, title or check message.", "6.39亿元"),
+    ),
+)
+
+PUBLISHED_TABLES: tuple[Table, ...] = (DOCUMENTS, CLAIMS, CHECKS, QUARANTINE)
+ALL_TABLES: tuple[Table, ...] = (RAW_DOCUMENTS, *PUBLISHED_TABLES, CHANGES)
+TABLES: dict[str, Table] = {t.name: t for t in ALL_TABLES}
+
+
+def arrow_schema(table: Table) -> pa.Schema:
+    fields = [
+        pa.field(c.name, TYPES[c.type][0], nullable=not c.required, metadata={"description": c.description})
+        for c in table.columns
+    ]
+    return pa.schema(fields, metadata={"table": table.name, "schema_version": str(SCHEMA_VERSION)})
+
+
+def duckdb_ddl(table: Table) -> str:
+    cols = ",\n".join(
+        f"    {c.name} {TYPES[c.type][1]}{' NOT NULL' if c.required else ''}" for c in table.columns
+    )
+    return f"CREATE TABLE {table.name} (\n{cols},\n    PRIMARY KEY ({', '.join(table.primary_key)})\n);"
+
+
+def duckdb_comments(table: Table) -> list[str]:
+    def q(s: str) -> str:
+        return "'" + s.replace("'", "''") + "'"
+
+    stmts = [f"COMMENT ON TABLE {table.name} IS {q(table.description)};"]
+    stmts += [f"COMMENT ON COLUMN {table.name}.{c.name} IS {q(c.description)};" for c in table.columns]
+    return stmts
+
+
+def frictionless_schema(table: Table) -> dict:
+    fields = []
+    for c in table.columns:
+        f = {"name": c.name, "type": TYPES[c.type][2], "description": c.description}
+        if c.required:
+            f["constraints"] = {"required": True}
+        fields.append(f)
+    return {"fields": fields, "primaryKey": list(table.primary_key)}
+
+
+def to_arrow(table: Table, rows: list[dict]) -> pa.Table:
+    """Rows are dicts keyed by column name; missing keys become nulls."""
+    schema = arrow_schema(table)
+    columns = {c.name: [r.get(c.name) for r in rows] for c in table.columns}
+    return pa.Table.from_pydict(columns, schema=schema)
