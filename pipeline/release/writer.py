@@ -1,0 +1,146 @@
+"""Publish a release: immutable, versioned, checksummed, written atomically.
+
+A release is built in a hidden temporary folder beside the others and renamed
+into place in one step, so a reader never sees half a release; LATEST is
+replaced atomically afterwards. Files are made read-only once written. When
+the tables equal the previous release's, nothing is published: a rerun with
+nothing new leaves LATEST as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import __version__, schema
+from pipeline.ids import sha256_hex
+from pipeline.release.analyst_db import build_analyst_duckdb
+from pipeline.release.csv_export import write_csv
+from pipeline.release.dictionary import datapackage
+from pipeline.release.diff import changes_markdown, diff_releases, load_release_tables
+from pipeline.release.report import render_report
+from pipeline.warehouse import view_statements
+
+LATEST = "LATEST"
+
+
+@dataclass(frozen=True)
+class Published:
+    version: str | None
+    path: Path | None
+    previous_version: str | None
+    unchanged: bool
+
+
+def releases_dir(output_dir: Path) -> Path:
+    return Path(output_dir) / "releases"
+
+
+def latest_version(output_dir: Path) -> str | None:
+    latest = releases_dir(output_dir) / LATEST
+    return latest.read_text(encoding="utf-8").strip() if latest.exists() else None
+
+
+def next_version(output_dir: Path, today: date) -> str:
+    """Calendar version; a second release the same day gets .2, then .3 ..."""
+    base = today.strftime("%Y.%m.%d")
+    existing = releases_dir(output_dir)
+    if not (existing / base).exists():
+        return base
+    n = 2
+    while (existing / f"{base}.{n}").exists():
+        n += 1
+    return f"{base}.{n}"
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Fixed writer options so equal tables give byte-identical files."""
+    pq.write_table(table, path, compression="zstd", write_statistics=True, use_dictionary=True)
+
+
+def _file_entry(path: Path, rows: int | None) -> dict:
+    data = path.read_bytes()
+    entry = {"sha256": sha256_hex(data), "bytes": len(data)}
+    if rows is not None:
+        entry["rows"] = rows
+    return entry
+
+
+def _same_tables(previous: dict[str, pa.Table], current: dict[str, pa.Table]) -> bool:
+    return all(name in previous and previous[name].equals(current[name]) for name in current)
+
+
+def _make_read_only(folder: Path) -> None:
+    for p in folder.rglob("*"):
+        if p.is_file():
+            p.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def publish(output_dir: Path, tables: dict[str, pa.Table], today: date, created_at: str) -> Published:
+    """`tables` holds every schema.PUBLISHED_TABLES table by name."""
+    missing = [t.name for t in schema.PUBLISHED_TABLES if t.name not in tables]
+    if missing:
+        raise ValueError(f"cannot publish to {output_dir}: tables {missing} are missing")
+    root = releases_dir(output_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    previous_version = latest_version(output_dir)
+    previous = load_release_tables(root / previous_version) if previous_version else None
+    if previous is not None and _same_tables(previous, tables):
+        return Published(None, root / previous_version, previous_version, unchanged=True)
+
+    version = next_version(output_dir, today)
+    tmp = root / f".tmp-{version}-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
+    try:
+        manifest_files: dict[str, dict] = {}
+        for t in schema.PUBLISHED_TABLES:
+            data = tables[t.name]
+            write_parquet(data, tmp / f"{t.name}.parquet")
+            write_csv(data, tmp / f"{t.name}.csv")
+            manifest_files[f"{t.name}.parquet"] = _file_entry(tmp / f"{t.name}.parquet", data.num_rows)
+            manifest_files[f"{t.name}.csv"] = _file_entry(tmp / f"{t.name}.csv", data.num_rows)
+        changes = diff_releases(previous, tables)
+        write_parquet(changes, tmp / "changes.parquet")
+        manifest_files["changes.parquet"] = _file_entry(tmp / "changes.parquet", changes.num_rows)
+        extras = {
+            "CHANGES.md": changes_markdown(changes, previous_version, version),
+            "report.html": render_report(tables, version, previous_version),
+            "datapackage.json": json.dumps(datapackage(tables, version), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        }
+        for name, text in extras.items():
+            _write_text(tmp / name, text)
+            manifest_files[name] = _file_entry(tmp / name, None)
+        db = build_analyst_duckdb(tmp, view_statements())
+        manifest_files[db.name] = _file_entry(db, None)
+        manifest = {
+            "version": version,
+            "previous_version": previous_version,
+            "created_at": created_at,
+            "schema_version": schema.SCHEMA_VERSION,
+            "pipeline_version": __version__,
+            "files": dict(sorted(manifest_files.items())),
+        }
+        _write_text(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        _make_read_only(tmp)
+        tmp.rename(root / version)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    latest_tmp = root / f".{LATEST}.tmp"
+    _write_text(latest_tmp, version + "\n")
+    os.replace(latest_tmp, root / LATEST)
+    return Published(version, root / version, previous_version, unchanged=False)
