@@ -63,7 +63,7 @@ def read_archive(folder: Path, sources_dir: Path = DEFAULT_SOURCES_DIR) -> tuple
             try:
                 hints.update(_read_sidecar(sidecar))
             except (ValueError, UnicodeDecodeError) as exc:
-                quarantined.append(Quarantined(source_id, sidecar.name, "read", f"sidecar ignored: {exc}"))
+                quarantined.append(Quarantined(source_id, sidecar.name, "read", f"sidecar {sidecar.name} ignored: {exc}"))
         hints["file"] = path.name
         content = path.read_bytes()
         raws.append(

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from pipeline import __version__, schema
 from pipeline.ids import sha256_hex
+from pipeline.release import csv_file, csv_tables, parquet_file, parquet_tables
 from pipeline.release.analyst_db import build_analyst_duckdb
 from pipeline.release.csv_export import write_csv
 from pipeline.release.dictionary import datapackage
@@ -107,17 +108,16 @@ def publish(output_dir: Path, tables: dict[str, pa.Table], today: date, created_
     tmp.mkdir()
     try:
         manifest_files: dict[str, dict] = {}
-        for t in schema.PUBLISHED_TABLES:
-            data = tables[t.name]
-            write_parquet(data, tmp / f"{t.name}.parquet")
-            write_csv(data, tmp / f"{t.name}.csv")
-            manifest_files[f"{t.name}.parquet"] = _file_entry(tmp / f"{t.name}.parquet", data.num_rows)
-            manifest_files[f"{t.name}.csv"] = _file_entry(tmp / f"{t.name}.csv", data.num_rows)
         changes = diff_releases(previous, tables)
-        write_parquet(changes, tmp / "changes.parquet")
-        manifest_files["changes.parquet"] = _file_entry(tmp / "changes.parquet", changes.num_rows)
+        for t in parquet_tables():
+            data = changes if t is schema.CHANGES else tables[t.name]
+            write_parquet(data, tmp / parquet_file(t))
+            manifest_files[parquet_file(t)] = _file_entry(tmp / parquet_file(t), data.num_rows)
+        for t in csv_tables():
+            write_csv(tables[t.name], tmp / csv_file(t))
+            manifest_files[csv_file(t)] = _file_entry(tmp / csv_file(t), tables[t.name].num_rows)
         extras = {
-            "CHANGES.md": changes_markdown(changes, previous_version, version),
+            "CHANGES.md": changes_markdown(changes, previous_version, version, documents=tables["documents"]),
             "report.html": render_report(tables, version, previous_version),
             "datapackage.json": json.dumps(datapackage(tables, version), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         }
