@@ -40,9 +40,9 @@ def _write_quarantine(conn, stage: str, items) -> None:
 
 
 @dg.asset(group_name=GROUP, deps=["snapshots"], description="Bytes as read or fetched, with how they were obtained.")
-def raw_documents(context: dg.AssetExecutionContext, config: GovfactsConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    config.output.mkdir(parents=True, exist_ok=True)
-    raws, quarantined = stages.read_raw(Path(config.archive_dir), Path(config.sources_dir), config.raw_store_dir)
+def raw_documents(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
+    govfacts.output.mkdir(parents=True, exist_ok=True)
+    raws, quarantined = stages.read_raw(Path(govfacts.archive_dir), Path(govfacts.sources_dir), govfacts.raw_store_dir)
     with duckdb.get_connection() as conn:
         write_table(conn, schema.RAW_DOCUMENTS, tables.raw_documents_table(raws))
         _write_quarantine(conn, "raw", quarantined)
@@ -100,11 +100,11 @@ def warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
 
 
 @dg.asset(group_name=GROUP, deps=[warehouse, documents, claims, checks], description="An immutable, versioned release of the published tables.")
-def release(context: dg.AssetExecutionContext, config: GovfactsConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def release(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
     with duckdb.get_connection() as conn:
         data = {t.name: read_table(conn, t) for t in schema.PUBLISHED_TABLES}
     now = datetime.now(timezone.utc)
-    published = publish(config.output, data, now.date(), now.isoformat(timespec="seconds"))
+    published = publish(govfacts.output, data, now.date(), now.isoformat(timespec="seconds"))
     if published.unchanged:
         context.log.info(f"release: nothing changed since {published.previous_version}; no new release")
     else:

@@ -29,7 +29,7 @@ def build_definitions(config: GovfactsConfig, loggers: dict | None = None) -> dg
         jobs=[job],
         sensors=build_sensors(job),
         schedules=build_schedules(job, sources),
-        resources={"config": config, "duckdb": DuckDBResource(database=str(config.warehouse_path))},
+        resources={"govfacts": config, "duckdb": DuckDBResource(database=str(config.warehouse_path))},
         executor=dg.in_process_executor,
         loggers=loggers or {},
     )
