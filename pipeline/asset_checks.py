@@ -6,7 +6,6 @@ checked table, so a failing check can never publish. The verdict summary is
 not blocking: an inconsistent figure is data the release must carry.
 """
 
-from __future__ import annotations
 
 from collections import Counter
 

@@ -1,5 +1,7 @@
 """Dagster assets: one per stage of the flow, each a thin wrapper.
 
+(No `from __future__ import annotations`: Dagster reads the annotations.)
+
 Each asset reads its upstream table from the warehouse, calls the stage's
 plain function (pipeline.stages, pipeline.validate) and writes its own table
 back. The warehouse file is the hand-off between steps, which is why the job
@@ -7,7 +9,6 @@ runs in-process (one DuckDB writer) — see STACK-NOTES for the cost of the
 multiprocess executor.
 """
 
-from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, timezone
@@ -90,7 +91,7 @@ def warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
     stages_ = ("raw", "documents", "claims")
     with duckdb.get_connection() as conn:
         union = " UNION ALL ".join(f"SELECT * FROM {_quarantine_table_name(s)}" for s in stages_)
-        data = conn.execute(f"SELECT * FROM ({union}) ORDER BY source_id, source_uri, stage").to_arrow_table()
+        data = conn.sql(f"SELECT * FROM ({union}) ORDER BY source_id, source_uri, stage").to_arrow_table()
         write_table(conn, schema.QUARANTINE, data.cast(schema.arrow_schema(schema.QUARANTINE)))
         for s in stages_:
             conn.execute(f"DROP TABLE {_quarantine_table_name(s)}")

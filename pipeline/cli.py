@@ -103,7 +103,9 @@ def run(archive: Path, output: Path, sources: Path, stream=sys.stderr) -> int:
     defs = build_definitions(config, loggers={"progress": _progress_logger(stream)})
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with _instance() as instance:
-        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
+            instance=instance, raise_on_error=False, run_config={"loggers": {"progress": {}}}
+        )
     after = latest_version(output)
     entry = {"started_at": started, "archive": str(archive), "success": result.success, "release": after if after != before else None}
     if not result.success:

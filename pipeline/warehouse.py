@@ -35,7 +35,7 @@ def write_table(conn: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.T
 def read_table(conn: duckdb.DuckDBPyConnection, table: schema.Table) -> pa.Table:
     """Read back in schema order and cast to the schema's Arrow types."""
     cols = ", ".join(table.column_names)
-    data = conn.execute(f"SELECT {cols} FROM {table.name}").to_arrow_table()
+    data = conn.sql(f"SELECT {cols} FROM {table.name}").to_arrow_table()
     return data.cast(schema.arrow_schema(table))
 
 
