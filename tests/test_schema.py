@@ -38,7 +38,7 @@ def test_ddl_and_arrow_schema_agree(table):
     empty = schema.to_arrow(table, [])
     con.register("incoming", empty)
     con.execute(f"INSERT INTO {table.name} SELECT * FROM incoming")
-    back = con.execute(f"SELECT * FROM {table.name}").to_arrow_table()
+    back = con.sql(f"SELECT * FROM {table.name}").to_arrow_table()
     assert back.schema.names == table.column_names
     assert [f.type for f in back.schema] == [schema.TYPES[c.type][0] for c in table.columns]
     assert all(c.description and c.description.strip() for c in table.columns)
