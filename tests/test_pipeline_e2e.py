@@ -16,6 +16,7 @@ from pipeline.definitions import ALL_ASSETS_JOB, build_definitions
 from pipeline.ids import sha256_hex
 from pipeline.release.writer import latest_version
 from pipeline.resources import DEFAULT_ARCHIVE, DEFAULT_SOURCES, GovfactsConfig
+from tests.test_release_report import _chromium_dom, needs_chromium
 
 TABLES = [t.name for t in schema.PUBLISHED_TABLES]
 
@@ -144,3 +145,11 @@ def test_a_failing_check_never_publishes(cli_run, tmp_path):
     assert latest_version(out) == before
     last = json.loads((out / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
     assert last["success"] is False and "documents_contract" in last["why"]
+
+
+@needs_chromium
+def test_real_report_loads_in_a_browser_and_shows_the_tax_flag(cli_run, tmp_path):
+    dom, console = _chromium_dom(_release(cli_run) / "report.html", tmp_path / "profile")
+    assert console == []
+    assert '<mark class="suspect">6.39亿元</mark>' in dom
+    assert "6.39 → 6.29" in dom
