@@ -1,0 +1,144 @@
+"""raw bytes -> clean Documents: decode, parse, clean, split.
+
+The one entry point that never raises on bad input: whatever an input does
+wrong (undecodable, empty, truncated, no article body, a parser surprise)
+becomes a Quarantined record naming the input, so one bad file never stops a
+run over thousands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import ids
+from ..model import Document, Quarantined, RawDocument
+from .articles import Article, inline_byline, is_newspaper_page, split_articles
+from .chrome import PageMeta, clean_page, page_date
+from .decode import DecodeError, decode_bytes
+from .html_profiles import ParseError, parse_html
+from .metadata import hinted, merge, normalise_date
+from .ocr_joins import rejoin
+from .paragraphs import Para, byline_of, is_bare_names, is_headline_like, is_terminated, split_paragraphs, starts_fresh
+
+NEWSPAPER_PAGE = "newspaper_page"
+NEWSPAPER_ARTICLE = "newspaper_article"
+HTML_CLOSERS = re.compile(rb"</\s*(?:html|body)\s*>", re.I)
+TITLE_SEARCH_PARAS = 3
+LEAD_SEARCH_PARAS = 3
+MIN_TITLE_CHARS = 4
+FIRST_LINE_TITLE_MAX_CHARS = 60
+
+
+def _quarantine(raw: RawDocument, stage: str, reason: str) -> tuple[list[Document], list[Quarantined]]:
+    return [], [Quarantined(raw.source_id, raw.source_uri, stage, reason, raw.content_sha256)]
+
+
+def build_documents(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
+    try:
+        return _build(raw)
+    except Exception as exc:  # noqa: BLE001 - the contract: bad input never raises
+        return _quarantine(raw, "parse", f"{type(exc).__name__} while parsing {raw.source_uri}: {exc}")
+
+
+def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
+    uri, hints = raw.source_uri, dict(raw.hints or {})
+    try:
+        text, encoding = decode_bytes(raw.content, uri, hints, raw.media_type)
+    except DecodeError as exc:
+        return _quarantine(raw, "decode", str(exc))
+    found: dict[str, str | None] = {}
+    page_kind = None
+    if raw.media_type == "text/html":
+        if not HTML_CLOSERS.search(raw.content[-4096:]):
+            return _quarantine(raw, "parse", f"truncated HTML (no closing </body> or </html>) in {uri}")
+        try:
+            page = parse_html(text, uri)
+        except ParseError as exc:
+            return _quarantine(raw, "parse", str(exc))
+        paras = [Para(line) for line in page.lines]
+        found, page_kind = dict(page.found), page.doc_kind
+    else:
+        paras = split_paragraphs(text)
+    cleaned, meta = clean_page(paras)
+    if not any(not is_headline_like(p.text) for p in cleaned):
+        return _quarantine(raw, "parse", f"no article body found in {uri}")
+    _fill_from_page(found, meta)
+    newspaper = hinted(hints, "doc_kind") == NEWSPAPER_PAGE or (not hinted(hints, "doc_kind") and is_newspaper_page(cleaned))
+    if newspaper:
+        articles = split_articles(cleaned)
+        if articles:
+            return [_article_document(raw, hints, found, encoding, n, a) for n, a in enumerate(articles, start=1)], []
+    found.setdefault("doc_kind", page_kind)
+    return [_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html")], []
+
+
+def _fill_from_page(found: dict[str, str | None], meta: PageMeta) -> None:
+    found["title"] = found.get("title") or meta.get("title")
+    found["publisher"] = found.get("publisher") or meta.get("publisher") or meta.get("source")
+    found["published_date"] = normalise_date(found.get("date") or "") or page_date(meta)
+    found["author"] = found.get("author") or meta.get("author")
+
+
+def _could_be_title(text: str, first: bool) -> bool:
+    """A headline-shaped line that is not a salutation (各位代表：), a list
+    heading (一、…) or a stray mark; the first line may carry a comma, as web
+    headlines do (为科学城建设注入澎湃动能,浦东这个镇…)."""
+    return (
+        (is_headline_like(text) or (first and len(text) <= FIRST_LINE_TITLE_MAX_CHARS))
+        and not is_terminated(text)
+        and not starts_fresh(text)
+        and sum(ch.isalnum() for ch in text) >= MIN_TITLE_CHARS
+    )
+
+
+def _text(paras: list[Para]) -> str:
+    return "\n".join(p.text for p in paras)
+
+
+def _single_document(raw: RawDocument, hints: dict, found: dict, encoding: str, paras: list[Para], join_lines: bool) -> Document:
+    """One Document; `join_lines` re-joins broken lines, which plain text
+    needs and HTML (whose paragraphs come from the markup) does not."""
+    bylines = [byline_of(p.text)[0] for p in paras if byline_of(p.text)]
+    body = [p for p in paras if not byline_of(p.text)]
+    if len(body) > 1 and is_bare_names(body[-1].text):
+        bylines.append(body.pop().text)
+    if not bylines:
+        bylines = [b for b in map(inline_byline, body[:LEAD_SEARCH_PARAS]) if b][:1]
+    if not found.get("title"):
+        found["title"] = next((p.text for k, p in enumerate(body[:TITLE_SEARCH_PARAS]) if _could_be_title(p.text, k == 0)), None)
+    values = merge(hints, found)
+    titled = 1 if body and body[0].text in {values["title"], found.get("title")} else 0
+    return Document(
+        doc_id=ids.doc_id(raw.content_sha256, 0),
+        source_uri=raw.source_uri,
+        source_id=raw.source_id,
+        content_sha256=raw.content_sha256,
+        text=_text(body[:titled] + rejoin(body[titled:]) if join_lines else body),
+        part=0,
+        publisher=values["publisher"],
+        title=values["title"],
+        published_date=values["published_date"],
+        doc_kind=values["doc_kind"],
+        jurisdiction=values["jurisdiction"],
+        encoding=encoding,
+        byline=" ".join(bylines) or found.get("author"),
+    )
+
+
+def _article_document(raw: RawDocument, hints: dict, found: dict, encoding: str, part: int, article: Article) -> Document:
+    values = merge(hints, found)
+    return Document(
+        doc_id=ids.doc_id(raw.content_sha256, part),
+        source_uri=f"{raw.source_uri}#{part}",
+        source_id=raw.source_id,
+        content_sha256=raw.content_sha256,
+        text=_text(article.paragraphs()),
+        part=part,
+        publisher=values["publisher"],
+        title=article.title,
+        published_date=values["published_date"],
+        doc_kind=NEWSPAPER_ARTICLE,
+        jurisdiction=values["jurisdiction"],
+        encoding=encoding,
+        byline=article.byline,
+    )
