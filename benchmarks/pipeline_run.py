@@ -47,12 +47,12 @@ def measure(name: str, archive: Path, out: Path) -> None:
         for source_uri, stage, reason in con.execute("SELECT source_uri, stage, reason FROM quarantine ORDER BY 1").fetchall():
             print(f"  quarantined [{stage}] {source_uri}: {reason}")
         per_doc = con.execute(
-            "SELECT d.source_uri, d.part, count(c.claim_id) FROM documents d LEFT JOIN claims c USING (doc_id) "
-            "GROUP BY 1, 2 ORDER BY 1, 2"
+            "SELECT d.source_uri, count(c.claim_id) FROM documents d LEFT JOIN claims c USING (doc_id) "
+            "GROUP BY 1 ORDER BY 1"
         ).fetchall()
         print("  claims per document:")
-        for uri, part, n in per_doc:
-            print(f"    {n:5d}  {uri}{'#' + str(part) if part else ''}")
+        for uri, n in per_doc:
+            print(f"    {n:5d}  {uri}")
     finally:
         con.close()
 
