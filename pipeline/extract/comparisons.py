@@ -1,0 +1,59 @@
+"""Link the figures of a comparison to the level they describe.
+
+In 完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4% the level is
+20.17亿元; 13.88亿元 is its base, 6.39亿元 the increment, 45.4% the rate.
+Members are recognised by the words just before them (the "gap" since the
+previous figure of the sentence), from the tables below:
+
+- base: the gap ends with 比/较/相比/与 + an optional period (比去年同期);
+- change: the gap ends with 增长/增加/下降/提高/增幅/同比 ...; the member is
+  a `rate` when its unit is % or 倍, an `increment` when it is 百分点 or the
+  level's own unit, and left unlinked otherwise.
+
+The level is the nearest figure before the member in the same sentence that
+is not itself a member, not a change (制造业投资分别增长9.4%、9.1%: both
+are rates of something unprinted) and not a difference or duration
+(百分点, 倍, 五年). A base or
+increment must share the level's unit. A gap that opens a new subject
+(其中...) links to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+BASE_RE = re.compile(
+    r"(?:比|较|相比|相较|与|同)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?(?:的)?\s*$"
+)
+CHANGE_RE = re.compile(
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|比|较)?[^，,；;。]{0,2}"
+    r"(?:增长|增加|减少|下降|提高|降低|上升|回落|扩大|收窄|净增|增幅|增速|增长率|涨幅|降幅|提升|下滑|翻)"
+    r"(?:了|为|达|达到|是)?\s*$"
+)
+# Cheap pre-check on the gap before looking for a level at all.
+MAY_COMPARE_RE = re.compile(r"[比较同增减降提上回扩收翻净]")
+# A gap that opens a new subject (其中工业投资同比增长) links to nothing.
+NEW_SUBJECT_RE = re.compile(r"其中|分别")
+# Differences and durations are never the level of another figure.
+NOT_A_LEVEL_UNITS = frozenset({"百分点", "倍", "年", "周年", "个月", "天", "小时", "分钟", "岁"})
+RATE_UNITS = frozenset({"%", "倍"})
+INCREMENT_UNITS = frozenset({"百分点"})
+
+
+def is_change(gap: str) -> bool:
+    """True when the words before a figure say it is a change, not a level."""
+    return CHANGE_RE.search(gap) is not None
+
+
+def classify(gap: str, unit: str, level_unit: str | None) -> str | None:
+    """The comparison role a figure with `unit` plays after `gap`, if any."""
+    if level_unit is None:
+        return None
+    if BASE_RE.search(gap):
+        return "base" if unit == level_unit else None
+    if CHANGE_RE.search(gap):
+        if unit in RATE_UNITS:
+            return "rate"
+        if unit in INCREMENT_UNITS or unit == level_unit:
+            return "increment"
+    return None

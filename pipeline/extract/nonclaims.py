@@ -1,0 +1,121 @@
+"""Numbers that are not claims, as named patterns and word lists.
+
+A figure found by `spans` is dropped when one of these patterns matches at
+the first character of its number (with lookbehinds for what comes before:
+第, an opening quote, 最后 of 最后一公里). One anchored match per figure
+keeps the cost independent of the length of the list.
+
+Footnote markers (①–⑱) are not digits to the figure patterns, so they need
+no entry. Most codes and dates need no pattern at all: a figure without a unit
+(13号线, 7-9地块, 2023年, 4月1日, 15900430043) is never a claim unless it
+carries a scale word (11.35万). The patterns below cover what would
+otherwise look like a counted quantity (第10届, 三次全会, 四个最严, 一起)
+and keep the documented exclusions in one readable place.
+
+Policy for Chinese numerals: a Chinese numeral followed by a measure word
+is a count and a claim (4个部委, 三家事业单位, 两大范畴, 四大应用场景),
+except a lone 一, which in official prose is the indefinite article
+(一批, 一份, 一起, 一站式), the fixed expressions in `IDIOMS`, and names:
+a number opening a short quotation (“四项清单”, “12345”) or standing inside
+a book title (《……五大问题……》, `inside_book_title`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN = "〇零一二两三四五六七八九十百千万亿"
+_D = "0-9０-９"
+
+IDIOMS: tuple[str, ...] = (
+    "最后一公里", "一起", "一份", "一站式", "一网通办", "一网统管", "一体两翼多点",
+    "四个最严", "三个滞后", "三会", "十二工作法", "一批", "一道道", "进一步",
+    "一直", "第一", "四方", "八方", "两所联动", "一条龙", "一条街", "一村一品",
+    "一村一居一品", "一把手", "一线", "一流", "一体化", "一揽子", "一盘棋",
+    "一张图", "一张网", "一件事", "一门式", "最多跑一次", "一带一路", "千家万户",
+    "万家灯火", "千方百计", "一个都不能少", "两个维护", "两个确立", "四个意识",
+    "四个自信", "五位一体", "四个全面", "一张蓝图", "一次性", "一刀切", "一对一",
+    "一事一议", "一户一档", "一企一策", "一楼一策", "一村一策", "三个一批",
+    "五个一批", "四个一批", "两个一百年", "两个大局", "三大攻坚战", "一年一度",
+    "一项一策", "三个百分之百", "五个一工程", "两个责任", "两个健康", "三庭五位",
+    "八项规定", "7×24小时", "24小时", "三次产业", "两学一做", "三严三实", "四下基层", "四不两直", "三重一大",
+)
+
+_NUMERALS = set(_CN + "0123456789０１２３４５６７８９")
+
+
+def _idiom_alternatives(words: tuple[str, ...]) -> str:
+    """Each idiom as seen from each numeral in it: 最后一公里 -> (?<=最后)一公里,
+    so the idiom is recognised at the start of whichever figure it hides."""
+    alternatives = set()
+    for word in words:
+        for i, ch in enumerate(word):
+            if ch in _NUMERALS and (i == 0 or word[i - 1] not in _NUMERALS):
+                before = f"(?<={re.escape(word[:i])})" if i else ""
+                alternatives.add(before + re.escape(word[i:]))
+    return "|".join(sorted(alternatives, key=len, reverse=True))
+
+
+# (name, pattern). Each pattern is tried at the first character of a
+# figure's number (lookbehinds see the text before it); a match means the
+# figure is not a claim.
+NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("date", rf"[{_D}]{{4}}年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
+    ("date", rf"[{_D}]{{2}}年[{_D}]{{1,2}}月"),
+    ("date", rf"[{_D}]{{4}}\s?[-－—–~～至到]\s?[{_D}]{{4}}"),
+    ("school_grade", rf"[{_D}{_CN}]+年级"),
+    ("date", rf"[{_D}]{{1,2}}月[{_D}]{{1,2}}[日号]"),
+    ("date", rf"[{_D}]{{4}}[-/.][{_D}]{{1,2}}[-/.][{_D}]{{1,2}}"),
+    ("date", r"[〇零一二三四五六七八九]{4}年"),
+    ("period", rf"[{_D}]{{1,2}}\s?[-－—–~～至]\s?[{_D}]{{1,2}}月"),
+    ("time_of_day", rf"[{_D}{_CN}]{{1,3}}[点时](?:[{_D}]{{1,2}}分)?(?!钟|段)"),
+    ("time_of_day", rf"[{_D}]{{1,2}}[:：][{_D}]{{2}}"),
+    ("ordinal", "(?<=第)"),
+    ("ordinal", r"(?:十[五六七八九]|二十[一二]?)大(?![类项])"),
+    ("ordinal", rf"[{_CN}{_D}]+次(?:全会|全体会议|会议|党代会|代表大会)"),
+    ("ordinal", rf"[{_CN}{_D}]+届"),
+    ("ordinal", r"[一二三四五六七八九十]+中全会"),
+    ("ordinal", r"十[一二三四五六七八九]五"),
+    ("code", rf"(?<=[0-9A-Za-z][-~～])[{_D}]"),
+    ("code", rf"[{_D}]+(?!MW|kW|km|kg|m²|m³)[A-Za-z]"),
+    ("code", rf"[{_D}]+号线"),
+    ("code", rf"[{_D}]+(?:[-—~～][{_D}]+)+(?:、[{_D}]+(?:[-—~～][{_D}]+)+)*(?:地块|号)"),
+    ("formula", rf"[{_D}A-Za-z]+(?:\+(?:[{_D}]+|[A-Za-z]))+"),
+    ("quoted_name", rf"(?<=[“\"「『‘])[{_D}{_CN}][^”\"」』’\n]{{0,12}}[”\"」』’]"),
+    ("hotline", rf"[{_D}]{{5}}(?=市民服务热线|热线|亲子|服务热线)"),
+    ("generation", rf"[{_D}]0后"),
+    ("list_label", rf"(?:(?<![^\n])|(?<=[（(]))[{_D}一二三四五六七八九十]+[)）、.．](?![{_D}])"),
+    ("chrome", r"(?<=ICP备)[0-9]+|(?<=ICP证)[0-9]+|(?<=公网安备)[0-9]+|(?<=公网安备 )[0-9]+"),
+    ("chrome", r"(?<=许可证)[0-9]+|(?<=许可证:)[0-9]+|(?<=许可证：)[0-9]+|(?<=©)[0-9]{4}|(?<=© )[0-9]{4}"),
+    ("phone", r"1[3-9][0-9]{9}(?![0-9])"),
+    ("phone", r"0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),
+    ("reduplication", r"一(?P<measure>[个辆道条件家座栋处张台位项次])(?P=measure)"),
+    ("idiom", _idiom_alternatives(IDIOMS)),
+    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?![{_CN}点多余])"),
+)
+
+# A figure inside a book or document title (《……五大问题……》) is part of
+# the name; the title must open on the same line within this many characters.
+TITLE_OPEN, TITLE_CLOSE, TITLE_REACH = "《", "》", 60
+
+# One alternation, alternative i named n{i}, matched once per figure.
+NONCLAIM_RE = re.compile(
+    "|".join(f"(?P<n{i}>{pattern})" for i, (_, pattern) in enumerate(NONCLAIM_PATTERNS))
+)
+
+
+def nonclaim_name(text: str, pos: int) -> str | None:
+    """The name of the non-claim pattern that matches at `pos`, the first
+    character of a figure's number, if any."""
+    match = NONCLAIM_RE.match(text, pos)
+    if match is None:
+        return None
+    name = next(g for g, v in match.groupdict().items() if v is not None and g[0] == "n")
+    return NONCLAIM_PATTERNS[int(name[1:])][0]
+
+
+def inside_book_title(text: str, pos: int) -> bool:
+    """True when `pos` lies between an unclosed 《 and its 》 on the same line."""
+    lo = max(0, pos - TITLE_REACH, text.rfind("\n", 0, pos) + 1)
+    opening = text.rfind(TITLE_OPEN, lo, pos)
+    return opening >= 0 and text.rfind(TITLE_CLOSE, opening, pos) < 0

@@ -1,0 +1,53 @@
+"""Which role a figure plays: actual, target, plan or threshold.
+
+Rules, as data:
+- `HEADING_RE` finds section headings; `HEADING_ROLES` says which role a
+  heading switches to. A work report's 第二部分 下半年主要工作安排 makes
+  the figures after it plans; 第一部分 ...工作情况 switches back. The
+  名词解释 glossary defines programmes, so its figures are plans too.
+- `TARGET_RE`: a target word (力争 目标 确保 年内完成 ...) earlier in the
+  same clause, or `TARGET_AFTER_RE` right after the figure (不低于10%的目标),
+  makes the figure a target, in any section.
+- A figure printed with 以上/以下 and directly followed by a noun or another
+  figure (注册资金500万元以上36家, 60周岁以上老年人) is a threshold: it
+  delimits what is counted, it is not the count (`Figure.threshold`).
+- `PLAN_RE` (拟) earlier in the clause makes a plan.
+- A figure right after 每, and the next figure of its clause, state a ratio
+  standard (每2.5万人设置1个网点): thresholds.
+- In a plan section, a figure whose own period ended before the document
+  date (税收在2022年(30.20亿元)基础上) reports a fact: actual.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADING_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?P<h>(?:第[一二三四五六七八九十]+部分[^\n。;；]{0,30}"
+    r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标"
+    r"|名词解释|工作情况|工作回顾|工作总结|完成情况)[^\n。;；，,]{0,16}))[ \t\u3000]*$"
+)
+
+# (pattern searched in the heading, role of the section it opens); first hit wins.
+HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile("情况|回顾|总结|成效|成绩|进展"), "actual"),
+    (re.compile("名词解释|安排|打算|计划|任务|目标|思路|展望|要求"), "plan"),
+    (re.compile("部分"), "actual"),
+)
+
+TARGET_RE = re.compile(
+    r"力争|争取|争创|目标|确保|年内完成|力求|计划(?:于|在|到|将|完成|新建|投资|建设|实施|开工)"
+)
+# An intention word earlier in the clause (计划拟分三年落地) makes a plan.
+PLAN_RE = re.compile(r"拟")
+# 每2.5万人设置1个网点: a ratio standard; both figures define a norm.
+PER_WORDS: tuple[str, ...] = ("每",)
+# A target word right after the figure (增长不低于10%的目标) also makes it one.
+TARGET_AFTER_RE = re.compile(r"的?(?:目标|任务)")
+
+
+def heading_role(heading: str) -> str:
+    for pattern, role in HEADING_ROLES:
+        if pattern.search(heading):
+            return role
+    return "actual"
