@@ -53,6 +53,19 @@ def claims_point_at_their_surface(duckdb: DuckDBResource) -> dg.AssetCheckResult
     return dg.AssetCheckResult(passed=not bad, metadata={"claims": len(rows), "mismatched": len(bad), "first_mismatched": ", ".join(bad[:10])})
 
 
+@dg.asset_check(asset=claims, blocking=True, description="Every claim has a known qualifier and role and a value inside its interval.")
+def claims_are_well_formed(duckdb: DuckDBResource) -> dg.AssetCheckResult:
+    with duckdb.get_connection() as conn:
+        bad = dict(
+            conn.execute(
+                f"""SELECT 'unknown_qualifier', count(*) FILTER (WHERE qualifier NOT IN {schema.QUALIFIERS}) FROM claims
+                UNION ALL SELECT 'unknown_role', count(*) FILTER (WHERE role NOT IN {schema.ROLES}) FROM claims
+                UNION ALL SELECT 'value_outside_interval', count(*) FILTER (WHERE NOT (value_low <= value AND value <= value_high)) FROM claims"""
+            ).fetchall()
+        )
+    return dg.AssetCheckResult(passed=not any(bad.values()), metadata=bad)
+
+
 @dg.asset_check(asset=checks, blocking=True, description="Every check has a known kind and verdict and refers only to existing claims.")
 def checks_are_well_formed(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as conn:
@@ -83,6 +96,7 @@ PIPELINE_CHECKS = [
     _contract_check(claims, schema.CLAIMS),
     _contract_check(checks, schema.CHECKS),
     claims_point_at_their_surface,
+    claims_are_well_formed,
     checks_are_well_formed,
     verdict_summary,
 ]

@@ -55,7 +55,7 @@ TYPES: dict[str, tuple[pa.DataType, str, str]] = {
     "binary": (pa.binary(), "BLOB", "string"),
 }
 
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most")
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 ROLES = ("actual", "target", "plan", "threshold")
 VERDICTS = ("consistent", "inconsistent", "undecidable")
 CHECK_KINDS = (
@@ -109,8 +109,8 @@ CLAIMS = Table(
         C("value", "double", "The value with scale words applied.", "2017000000", True),
         C("value_low", "double", "Low end of the interval the printed figure stands for (precision and qualifier).", "2016500000", True),
         C("value_high", "double", "High end of that interval (may be +inf for 超/以上).", "2017500000", True),
-        C("unit", "string", "Canonical, scale-free unit.", "元", True),
-        C("qualifier", "string", "exact, approx, more_than, at_least, less_than or at_most.", "exact", True),
+        C("unit", "string", "Canonical, scale-free unit; empty when the figure is printed without one (粉丝量达11.35万).", "元", True),
+        C("qualifier", "string", "exact, approx (约/近/左右), more_than (多/余/超/逾), at_least (以上/不低于), less_than (不到/以下), at_most (不超过), or range (1-2个月, 10至15个: value is the midpoint).", "exact", True),
         C("metric", "string", "What is measured, in the document's words.", "税收"),
         C("period", "string", "The period as stated or inherited from its clause, sentence or paragraph.", "1-5月"),
         C("period_start", "date", "First day of the period, where the document date allows.", "2023-01-01"),
