@@ -104,3 +104,17 @@ def test_without_a_quote_the_claims_sentence_is_shown_highlighted():
     tree = lxml.html.fromstring(render_report(tables, "2026.11.23.2", "2026.11.23"))
     assert tree.xpath('//article[@class="flag"]//blockquote/mark/text()') == ["20.17亿元", "13.88亿元", "6.39亿元"]
     assert "previous release 2026.11.23" in tree.xpath("//header")[0].text_content()
+
+
+def test_a_textual_conflict_shows_no_empty_figure_table():
+    tables = seed_tables()
+    conflict = {
+        "check_id": "k_dup", "kind": "duplicate", "doc_id": tables["documents"].column("doc_id")[0].as_py(),
+        "claim_ids": [], "verdict": "inconsistent", "message": "the text differs: “心·共擎” vs “心·共萃”",
+        "arithmetic": "diff of aligned sentences: “擎” ≠ “萃”", "quote": "包含“梦·共擎”“心·共擎”",
+    }
+    tables["checks"] = schema.to_arrow(schema.CHECKS, [conflict])
+    flag = lxml.html.fromstring(render_report(tables, "v", None)).xpath('//article[@class="flag"]')[0]
+    assert flag.xpath('.//table[@class="figures"]') == []
+    assert "Computed from the other figures" not in flag.text_content()
+    assert "心·共萃" in flag.text_content()

@@ -114,6 +114,9 @@ def _figure(claim: dict, suspect: str | None) -> str:
 
 
 def _figures(claims: list[dict], suspect: str | None) -> str:
+    """A textual conflict between duplicates has no figures: no empty table then."""
+    if not claims:
+        return ""
     rows = "".join(
         f"<tr><td lang=\"zh-CN\">{_figure(c, suspect)}</td>"
         f"<td lang=\"zh-CN\">{_e(c.get('metric'))}</td><td lang=\"zh-CN\">{_e(c.get('period'))}</td>"
@@ -129,6 +132,15 @@ def _interval(low: float | None, high: float | None) -> str:
     return f"{_number(low)} – {_number(high)}" if low is not None or high is not None else "not computed"
 
 
+def _intervals(check: dict) -> str:
+    if check.get("expected_low") is None and check.get("observed_low") is None:
+        return ""
+    return (
+        f"<p>Computed from the other figures: {_interval(check.get('expected_low'), check.get('expected_high'))}; "
+        f"the printed figure stands for: {_interval(check.get('observed_low'), check.get('observed_high'))}.</p>"
+    )
+
+
 def _flag(check: dict, claims: list[dict], doc: dict | None) -> str:
     suspect = check.get("suspect_claim_id")
     quote = check.get("quote") or " … ".join(dict.fromkeys(c["sentence"] for c in claims))
@@ -142,8 +154,7 @@ def _flag(check: dict, claims: list[dict], doc: dict | None) -> str:
         f'<blockquote lang="zh-CN">{_highlighted(quote, claims, suspect)}</blockquote>'
         f"{_figures(claims, suspect)}{arithmetic}"
         f'<p class="message" lang="zh-CN">{_e(check["message"])}</p>'
-        f"<p>Computed from the other figures: {_interval(check.get('expected_low'), check.get('expected_high'))}; "
-        f"the printed figure stands for: {_interval(check.get('observed_low'), check.get('observed_high'))}.</p>"
+        f"{_intervals(check)}"
         f"<p>Source: {_source(doc)}{date}. Check <code>{_e(check['check_id'])}</code>.</p>"
         "</article>"
     )
