@@ -171,3 +171,16 @@ def test_dagster_cli_materialize_gives_the_same_release(cli_run, dagster_home, t
     for name in TABLES:
         a, b = _release(cli_run) / f"{name}.parquet", _release(out) / f"{name}.parquet"
         assert a.read_bytes() == b.read_bytes(), name
+
+
+def test_readme_queries_run_on_the_real_release(cli_run, capsys):
+    from tests.test_release_query import _docs_queries
+
+    outputs = []
+    for sql in _docs_queries():
+        assert cli.main(["query", sql, "--csv", "--output", str(cli_run)]) == 0
+        outputs.append(capsys.readouterr().out)
+    top_metrics, flags, report_claims = outputs
+    assert "税收" in top_metrics
+    assert "6.39亿元" in flags and "6.39 → 6.29" in flags
+    assert report_claims.count("\n") > 150 and "20.17亿元" in report_claims

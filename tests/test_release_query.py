@@ -13,15 +13,15 @@ from pipeline import schema
 from pipeline.release.analyst_db import build_analyst_duckdb
 from pipeline.release.diff import diff_releases
 from pipeline.release.query import format_table, run_query, width
+from pipeline.warehouse import view_statements
 from tests.test_release_sample import FLAG_MESSAGE, REPORT_SENTENCE, seed_tables
 
 ROOT = Path(__file__).resolve().parents[1]
-MY_VIEWS = [ROOT / "models" / "v_claims.sql", ROOT / "models" / "v_metric_periods.sql"]
 VERSION = "2026.11.23"
 
 
 def _docs_queries() -> list[str]:
-    return re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "queries.md").read_text(encoding="utf-8"), re.S)
+    return re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def output_dir(tmp_path_factory) -> Path:
     for name, table in tables.items():
         pq.write_table(table, release / f"{name}.parquet")
     pq.write_table(diff_releases(None, tables), release / "changes.parquet")
-    build_analyst_duckdb(release, [p.read_text(encoding="utf-8") for p in MY_VIEWS])
+    build_analyst_duckdb(release, view_statements())
     (out / "releases" / "LATEST").write_text(VERSION + "\n", encoding="utf-8")
     return out
 
@@ -62,7 +62,7 @@ def test_database_has_schema_tables_comments_and_views(output_dir):
         ).fetchone()[0]
         assert comment == schema.CLAIMS.column("surface").description
         views = {r[0] for r in conn.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-        assert views == {"v_claims", "v_metric_periods"}
+        assert views == {"v_claims", "v_flags", "v_metric_periods"}
         assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == seed_tables()["claims"].num_rows
     finally:
         conn.close()
