@@ -184,3 +184,26 @@ def test_readme_queries_run_on_the_real_release(cli_run, capsys):
     assert "税收" in top_metrics
     assert "6.39亿元" in flags and "6.39 → 6.29" in flags
     assert report_claims.count("\n") > 150 and "20.17亿元" in report_claims
+
+
+def test_bad_inputs_are_quarantined_with_reasons_and_the_rest_is_published(tmp_path, dagster_home):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    report = "经济形势稳中向好:1-5月,共计完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元,增幅45.4%。"
+    page = f"<html><head><meta charset='gbk'><title>张江镇简报</title></head><body><h1>张江镇简报</h1><div class='content'><p>{report}</p><p>上半年,新增就业岗位3844个。</p></div></body></html>"
+    (archive / "gbk_page.html").write_bytes(page.encode("gbk"))
+    (archive / "gbk_page.json").write_text(json.dumps({"published": "2023-08-03", "publisher": "张江镇"}), encoding="utf-8")
+    (archive / "truncated.html").write_bytes(page.encode("utf-8")[:60])
+    (archive / "garbage.txt").write_bytes(bytes(range(256)) * 4)
+    (archive / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert cli.main(["run", "--archive", str(archive), "--output", str(out)]) == 0
+    rel = _release(out)
+    docs = pq.read_table(rel / "documents.parquet").to_pylist()
+    assert [(d["source_uri"], d["encoding"], d["published_date"]) for d in docs] == [("gbk_page.html", "gb18030", "2023-08-03")]
+    assert "20.17亿元" in docs[0]["text"]
+    quarantined = {q["source_uri"]: q for q in pq.read_table(rel / "quarantine.parquet").to_pylist()}
+    assert set(quarantined) == {"truncated.html", "garbage.txt", "empty.txt"}
+    assert all(q["source_uri"] in q["reason"] for q in quarantined.values())
+    flags = [c for c in pq.read_table(rel / "checks.parquet").to_pylist() if c["verdict"] == "inconsistent"]
+    assert [c["kind"] for c in flags] == ["difference"]
