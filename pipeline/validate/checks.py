@@ -198,29 +198,26 @@ def _subset(p: rel.PartList, part: ClaimRow, pt: Printed, group: str) -> Outcome
     return Outcome("bound", (p.total, part), part, verdict, expected, pp.interval, arithmetic, message, p.quote, group, discriminator="subset")
 
 
-def share(s: rel.Share) -> list[Outcome]:
-    pp, pt, pr = (printed(r.claim) for r in (s.part, s.total, s.rate))
-    expected = _times(div(pp.interval, pt.interval), HUNDRED)
+def _ratio(kind: str, word: str, metric: str, num: ClaimRow, den: ClaimRow, rate: ClaimRow, quote: str, group: str, summary: str = "") -> Outcome:
+    """num / den × 100 against a printed percentage: shares and completion rates alike."""
+    pn, pd, pr = (printed(r.claim) for r in (num, den, rate))
+    expected = _times(div(pn.interval, pd.interval), HUNDRED)
     verdict = judge(expected, pr.interval)
-    message = f"{s.metric}: {s.part.claim.surface} / {s.total.claim.surface} = {fmt.value(pr, fmt.midpoint(expected))}, {_tail(verdict, 'share', s.rate.claim.surface, expected)}"
+    message = f"{metric}: {num.claim.surface} / {den.claim.surface} = {fmt.value(pr, fmt.midpoint(expected))}, {_tail(verdict, word, rate.claim.surface, expected)}"
     arithmetic = (
-        f"{pp.number}/{pt.number} = {fmt.interval(pr, expected) if expected else 'not computable'}; "
-        f"printed {s.rate.claim.surface} = {fmt.interval(pr, pr.interval)}: {_overlap(verdict)}"
+        f"{pn.number}/{pd.number} = {fmt.interval(pr, expected) if expected else 'not computable'}; "
+        f"printed {rate.claim.surface} = {fmt.interval(pr, pr.interval)}: {_overlap(verdict)}"
     )
-    summary = f"the share {s.rate.claim.surface} fits {pp.number} of {pt.number}"
-    return [Outcome("share", (s.part, s.total, s.rate), s.rate, verdict, expected, pr.interval, arithmetic, message, s.quote, f"parts:{s.total.claim_id}", summary)]
+    return Outcome(kind, (num, den, rate), rate, verdict, expected, pr.interval, arithmetic, message, quote, group, summary)
+
+
+def share(s: rel.Share) -> list[Outcome]:
+    summary = f"the share {s.rate.claim.surface} fits {printed(s.part.claim).number} of {printed(s.total.claim).number}"
+    return [_ratio("share", "share", s.metric, s.part, s.total, s.rate, s.quote, f"parts:{s.total.claim_id}", summary)]
 
 
 def target_completion(t: rel.TargetCompletion) -> list[Outcome]:
-    pl, pt, pr = (printed(r.claim) for r in (t.level, t.target, t.rate))
-    expected = _times(div(pl.interval, pt.interval), HUNDRED)
-    verdict = judge(expected, pr.interval)
-    message = f"{t.metric}: {t.level.claim.surface} / {t.target.claim.surface} = {fmt.value(pr, fmt.midpoint(expected))}, {_tail(verdict, 'completion', t.rate.claim.surface, expected)}"
-    arithmetic = (
-        f"{pl.number}/{pt.number} = {fmt.interval(pr, expected) if expected else 'not computable'}; "
-        f"printed {t.rate.claim.surface} = {fmt.interval(pr, pr.interval)}: {_overlap(verdict)}"
-    )
-    return [Outcome("target_completion", (t.level, t.target, t.rate), t.rate, verdict, expected, pr.interval, arithmetic, message, t.quote, f"target:{t.level.claim_id}")]
+    return [_ratio("target_completion", "completion", t.metric, t.level, t.target, t.rate, t.quote, f"target:{t.level.claim_id}")]
 
 
 def rate_bound(b: rel.RateBound) -> list[Outcome]:
