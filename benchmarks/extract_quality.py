@@ -9,6 +9,13 @@ then the first misses and false positives. The scoring functions live here
 and `tests/test_extract_labels.py` imports them, so the regression floor and
 this report can never disagree about what a match is.
 
+Two sets are reported apart: "tuned" (the seeds, `seedNNN.jsonl`, which
+the extractor's rules were developed against) and "held-out"
+(`heldout_<name>.jsonl`, labelling ../shared/corpus/texts/<name>.txt,
+documents of other publishers that no rule was tuned on; skipped when the
+shared corpus is absent). A held-out file labels every figure up to its
+last label, so predictions after that point are not scored.
+
 Matching rule: a gold label is located by `context + surface` in the text; a
 prediction matches it when its span is the same, its value is equal within a
 relative tolerance of 1e-9, and its unit and qualifier are equal. Predictions
@@ -28,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT / "sources" / "archive"
 LABELS = ROOT / "tests" / "fixtures" / "labels"
+SHARED_TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
 
 METRIC_PREFIXES = ("共计", "累计", "完成", "共")
 QUOTES = "“”\"'‘’「」《》"
@@ -78,6 +86,17 @@ def labelled_documents() -> list[tuple[Path, Path]]:
         if len(texts) != 1:
             raise FileNotFoundError(f"{label_file.name}: expected one archive file {number}_*.txt, found {texts}")
         pairs.append((texts[0], label_file))
+    return pairs
+
+
+def heldout_documents() -> list[tuple[Path, Path]]:
+    """(shared corpus text, label file) pairs: heldout_<name>.jsonl labels
+    <name>.txt; files whose text is absent are left out."""
+    pairs = []
+    for label_file in sorted(LABELS.glob("heldout_*.jsonl")):
+        text_path = SHARED_TEXTS / (label_file.stem.removeprefix("heldout_") + ".txt")
+        if text_path.is_file():
+            pairs.append((text_path, label_file))
     return pairs
 
 
@@ -202,11 +221,25 @@ def accuracy(scores: list[DocScore], attribute: str) -> float:
 
 
 def score_seeds(extract_claims) -> list[DocScore]:
+    return _score(extract_claims, labelled_documents(), whole=True)
+
+
+def score_heldout(extract_claims) -> list[DocScore]:
+    """Scores on the held-out files; empty when the shared corpus is absent."""
+    return _score(extract_claims, heldout_documents(), whole=False)
+
+
+def _score(extract_claims, pairs: list[tuple[Path, Path]], whole: bool) -> list[DocScore]:
+    """`whole`: the labels cover the whole text; else only up to the last label."""
     scores = []
-    for text_path, label_file in labelled_documents():
+    for text_path, label_file in pairs:
         text = text_path.read_text(encoding="utf-8")
         golds = load_gold(text, label_file)
-        scores.append(score_document(text_path.name, golds, extract_claims(text)))
+        claims = extract_claims(text)
+        if not whole:
+            labelled_end = max(g.end for g in golds)
+            claims = [c for c in claims if c.char_end <= labelled_end]
+        scores.append(score_document(text_path.name, golds, claims))
     return scores
 
 
@@ -222,19 +255,26 @@ def describe_miss(gold: Gold, predicted) -> str:
     return wanted + (f"  got {describe_claim(predicted)}" if predicted else "  not found")
 
 
-def print_report(scores: list[DocScore]) -> None:
+def print_table(groups: list[tuple[str, list[DocScore]]]) -> None:
+    """One line per document, then one total line per group."""
     header = (
-        f"{'document':32} {'gold':>5} {'pred':>5} {'recall':>7} {'precis':>7} "
+        f"{'document':44} {'gold':>5} {'pred':>5} {'recall':>7} {'precis':>7} "
         f"{'metric':>7} {'metric~':>7} {'period':>7} {'role':>7}"
     )
     print(header)
-    for s in scores + [_overall(scores)]:
-        print(
-            f"{s.name:32} {s.gold:5d} {s.predicted:5d} {recall([s]):7.3f} {precision([s]):7.3f} "
-            f"{accuracy([s], 'metric_ok'):7.3f} {accuracy([s], 'metric_near'):7.3f} "
-            f"{accuracy([s], 'period_ok'):7.3f} {accuracy([s], 'role_ok'):7.3f}"
-        )
+    for name, scores in groups:
+        for s in scores + [_overall(scores, f"{name.upper()} (overall)")]:
+            print(
+                f"{s.name:44} {s.gold:5d} {s.predicted:5d} {recall([s]):7.3f} {precision([s]):7.3f} "
+                f"{accuracy([s], 'metric_ok'):7.3f} {accuracy([s], 'metric_near'):7.3f} "
+                f"{accuracy([s], 'period_ok'):7.3f} {accuracy([s], 'role_ok'):7.3f}"
+            )
     print("metric: predicted metric is an acceptable answer; metric~: it contains one (looser)")
+
+
+def print_report(title: str, scores: list[DocScore]) -> None:
+    """The misses and wrong attributions behind one group's figures."""
+    print(f"\n== {title} ==")
     misses = [describe_miss(g, p) for s in scores for g, p in s.misses]
     false_positives = [describe_claim(c) for s in scores for c in s.false_positives]
     wrong_metric = [
@@ -260,8 +300,8 @@ def print_report(scores: list[DocScore]) -> None:
             print("  " + line)
 
 
-def _overall(scores: list[DocScore]) -> DocScore:
-    total = DocScore(name="OVERALL")
+def _overall(scores: list[DocScore], name: str) -> DocScore:
+    total = DocScore(name=name)
     for s in scores:
         total.gold += s.gold
         total.hits += s.hits
@@ -282,7 +322,12 @@ def main() -> int:
         print(f"pipeline.extract is not importable yet: {error}")
         return 1
     print(f"extract_quality run at {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M UTC}")
-    print_report(score_seeds(extract_claims))
+    tuned, heldout = score_seeds(extract_claims), score_heldout(extract_claims)
+    if not heldout:
+        print(f"note: {SHARED_TEXTS} is absent; no held-out scores")
+    print_table([("tuned", tuned), ("held-out", heldout)])
+    print_report("tuned", tuned)
+    print_report("held-out", heldout)
     return 0
 
 

@@ -80,10 +80,67 @@ def test_a_new_subject_breaks_the_link():
         ("以数字孪生、零碳行动、未来农场、智能互联四大应用场景,赋能", "四大", "应用场景"),
         ("获评国家发改委、财政部等4个部委联合颁发", "4个", "部委"),
         ("我镇财政总收入(不含免抵调)预计完成52.3亿元", "52.3亿元", "我镇财政总收入"),
+        # subjects, agents and adverbs before the object verb are not the metric
+        ("浦东新区政协向全国政协、市政协编报信息4158篇", "4158篇", "信息"),
+        ("谷有琪先后荣立个人一等功1次、二等功2次", "1次", "个人一等功"),
+        ("谷有琪先后荣立个人一等功1次、二等功2次", "2次", "二等功"),
+        ("市、区抽查在岗率100%", "100%", "在岗率"),
+        ("新认定国家、省知识产权优势企业各2家", "2家", "国家、省知识产权优势企业"),
+        # a predicate that selects what is counted stays; a status does not
+        ("其中235篇被全国政协采用", "235篇", "被全国政协采用"),
+        ("共有131名选手获得金牌、129名选手获得银牌", "131名", "选手获得金牌"),
+        ("推进14个具体项目已全部完工", "14个", "具体项目"),
+        ("15个省重点项目超额完成年度计划", "15个", "省重点项目"),
+        ("作为三个中心区之一", "三个", "中心区"),
+        ("推动3个在建项目完工", "3个", "在建项目"),
+        # the clause before: what belongs to the previous figure, lists of modifiers
+        ("完成片区内8个项目的土地征收428.407亩", "428.407亩", "土地征收"),
+        ("签订服务类、工程类、土地相关类合同577份", "577份", "合同"),
+        ("自主摸排入（返）岚人员1012人", "1012人", "入（返）岚人员"),
+        ("全年居民消费价格（CPI）比上年上涨1.5%", "1.5%", "居民消费价格（CPI）"),
+        ("争取到中央预算内投资补助资金3.01亿元", "3.01亿元", "中央预算内投资补助资金"),
+        # figures that take another figure's metric
+        ("核查退出低保68户82人", "82人", "退出低保"),
+        ("按照“每2.5万人设置1个粮食应急供应网点”标准", "2.5万人", "粮食应急供应网点"),
+        ("实际使用外资160.6亿美元、折合1148亿元人民币", "1148亿元", "实际使用外资"),
+        ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "注册商标"),
+        ("嘉定区参赛代表队共获得19金17银10铜", "17银", "银牌"),
     ],
 )
 def test_metric(text, surface, metric):
     assert by_surface(text)[surface].metric == metric
+
+
+def test_a_change_with_its_own_subject_is_not_linked():
+    claims = by_surface("第一产业贡献率为4.9%，拉动GDP增长0.2个百分点。食品类价格上涨1.9%，医疗保健类下降0.1%。")
+    assert claims["0.2个百分点"].compared_to is None
+    assert claims["0.2个百分点"].metric == "拉动GDP"
+    assert claims["0.1%"].compared_to is None
+    assert claims["0.1%"].metric == "医疗保健类"
+
+
+def test_a_base_period_is_not_the_figures_period():
+    claims = by_surface("全年居民消费价格比上年上涨1.5%，涨幅比2021年扩大0.4个百分点。")
+    assert claims["1.5%"].period == claims["0.4个百分点"].period == "全年"
+    claims = by_surface("把税收在2022年(30.20亿元)基础上增长不低于10%")
+    assert claims["30.20亿元"].period == "2022年"
+    assert claims["不低于10%"].period is None
+
+
+def test_period_is_inherited_within_a_paragraph_item():
+    claims = by_surface("全年实现生产总值367.71亿元，比上年增长3.6%。其中，第一产业增加值42.60亿元。")
+    assert claims["42.60亿元"].period == "全年"
+    claims = by_surface("截止12月7日共摸排人员1458人。三是持续落实核酸检测。设置采样点45个。")
+    assert claims["45个"].period is None
+    claims = by_surface("全年新登记市场主体2.5万户。科创支撑不断增强。新认定高新技术企业12家。")
+    assert claims["12家"].period is None
+
+
+def test_a_numbered_part_heading_may_run_into_its_text():
+    text = "一、2022年工作总结今年来，开展党课7场。二、2023年工作计划2023年是开局之年。推进16个试点项目建设。"
+    claims = by_surface(text)
+    assert (claims["7场"].period, claims["7场"].role) == ("2022年", "actual")
+    assert (claims["16个"].period, claims["16个"].role) == ("2023年", "plan")
 
 
 def test_threshold_and_count():
@@ -157,6 +214,7 @@ def test_per_without_a_second_figure_is_not_a_threshold():
         ("“共治”计划拟分三年落地", "三年", "plan"),
         ("力争年底竣工20台", "20台", "target"),
         ("年内完成减量化立项6.36公顷", "6.36公顷", "target"),
+        ("争取到中央预算内投资补助资金3.01亿元", "3.01亿元", "actual"),
     ],
 )
 def test_role_words(text, surface, role):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.extract.periods import find_periods, resolve, shift_year
+from pipeline.extract.periods import base_scope, find_periods, resolve, shift_year
 
 DOC = date(2023, 8, 3)
 
@@ -59,3 +59,17 @@ def test_no_document_date_no_dates():
 def test_same_period_last_year():
     assert shift_year((date(2023, 1, 1), date(2023, 5, 31))) == (date(2022, 1, 1), date(2022, 5, 31))
     assert shift_year((date(2024, 2, 29), None)) == (date(2023, 2, 28), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope_ends_at"),
+    [
+        ("比上年增长3.6%", 3),
+        ("涨幅比2021年扩大", 8),
+        ("在2022年(30.20亿元)基础上增长", 18),
+        ("2022年，全区农林牧渔业总产值", None),
+    ],
+)
+def test_base_scope(text, scope_ends_at):
+    (period,) = find_periods(text, 0, len(text))
+    assert base_scope(text, period) == scope_ends_at

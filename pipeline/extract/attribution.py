@@ -14,7 +14,7 @@ import bisect
 from datetime import date, datetime
 
 from pipeline.extract import comparisons, metrics, periods, roles
-from pipeline.extract.sentences import split_sentences
+from pipeline.extract.sentences import is_run_in_heading, opens_unit, split_sentences
 from pipeline.extract.spans import Figure, find_figures
 from pipeline.model import Claim
 
@@ -36,12 +36,19 @@ class _Text:
             p for p in periods.find_periods(text, 0, len(text)) if p.kind not in _BASE_PERIOD_KINDS
         ]
         self.period_starts = [p.start for p in self.periods]
+        self.base_ends = {}
+        for p in self.periods:
+            scope = periods.base_scope(text, p)
+            if scope is not None:
+                self.base_ends[p.start] = scope
         self.headings = []
-        for match in roles.HEADING_RE.finditer(text):
-            found = self.periods_between(match.start("h"), match.end("h"))
-            self.headings.append((match.start(), match.group("h"), found[0] if found else None))
+        for start, heading in roles.find_headings(text):
+            found = self.periods_between(start, start + len(heading))
+            self.headings.append((start, heading, found[0] if found else None))
         self.heading_starts = [h[0] for h in self.headings]
+        self._openers: dict[int, list[periods.Period]] = {}
         self._leading: dict[int, periods.Period | None] = {}
+        self._inherited: dict[int, periods.Period | None] = {}
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -57,19 +64,72 @@ class _Text:
             i += 1
         return out
 
-    def clause_leading_periods(self, lo: int, hi: int) -> list[periods.Period]:
-        """Periods in text[lo:hi] that open a clause (1-5月,共计... / 上半年安排...)."""
-        return [
-            p for p in self.periods_between(lo, hi)
-            if p.start == lo or self.text[p.start - 1] in _PERIOD_BREAK
-        ]
+    def is_own(self, period: periods.Period, hi: int) -> bool:
+        """False when `period` names a comparison's base that a figure at
+        `hi` comes after (the figure that states the base keeps it)."""
+        return hi < self.base_ends.get(period.start, hi + 1)
+
+    def last_own_period(self, lo: int, hi: int) -> periods.Period | None:
+        """The last period in text[lo:hi] that a figure at `hi` may take."""
+        i = bisect.bisect_left(self.period_starts, hi) - 1
+        while i >= 0 and self.periods[i].start >= lo:
+            if self.periods[i].end <= hi and self.is_own(self.periods[i], hi):
+                return self.periods[i]
+            i -= 1
+        return None
+
+    def clause_openers(self, index: int) -> list[periods.Period]:
+        """Periods of sentence `index` that open a clause (1-5月,共计... / 上半年安排...)."""
+        if index not in self._openers:
+            lo, hi = self.sentences[index]
+            self._openers[index] = [
+                p for p in self.periods_between(lo, hi)
+                if p.start == lo or self.text[p.start - 1] in _PERIOD_BREAK
+            ]
+        return self._openers[index]
+
+    def opener_before(self, index: int, pos: int) -> periods.Period | None:
+        """The last clause-opening period of sentence `index` before `pos`."""
+        for period in reversed(self.clause_openers(index)):
+            if period.end <= pos and self.is_own(period, pos):
+                return period
+        return None
 
     def leading_period(self, index: int) -> periods.Period | None:
         """The first clause-opening period of a sentence, for the sentences after it."""
         if index not in self._leading:
-            found = self.clause_leading_periods(*self.sentences[index])
-            self._leading[index] = found[0] if found else None
+            end = self.sentences[index][1]
+            self._leading[index] = next((p for p in self.clause_openers(index) if self.is_own(p, end)), None)
         return self._leading[index]
+
+    def inherited_period(self, index: int) -> periods.Period | None:
+        """The clause-opening period of the nearest earlier sentence of the
+        same paragraph item (no list marker or run-in heading between; a
+        heading's own period still counts)."""
+        pending = []
+        k = index
+        while k not in self._inherited:
+            if self._opens_item(k):
+                self._inherited[k] = None
+                break
+            lead = self.leading_period(k - 1)
+            if lead is not None or is_run_in_heading(self.text, self.sentences[k - 1]):
+                self._inherited[k] = lead
+                break
+            pending.append(k)
+            k -= 1
+        for j in pending:
+            self._inherited[j] = self._inherited[k]
+        return self._inherited[index]
+
+    def _opens_item(self, index: int) -> bool:
+        """True when sentence `index` inherits nothing from the one before."""
+        start = self.sentences[index][0]
+        return (
+            index == 0
+            or self.text.rfind("\n", self.sentences[index - 1][0], start) >= 0
+            or opens_unit(self.text, start)
+        )
 
     def heading_before(self, pos: int):
         i = bisect.bisect_right(self.heading_starts, pos) - 1
@@ -86,15 +146,20 @@ def extract_claims(text: str, doc_date: date | None = None) -> list[Claim]:
     if not figures:
         return []
     doc = _Text(text, doc_date)
-    records = [_attribute(doc, figures, i) for i in range(len(figures))]
+    attributed = [_attribute(doc, figures, i) for i in range(len(figures))]
+    records = [record for record, _ in attributed]
+    states_base = [base for _, base in attributed]
     _share_list_metrics(text, figures, records)
-    _link_comparisons(doc, records)
+    _share_ratio_metrics(doc, figures, records)
+    _respective_metrics(text, figures, records)
+    _link_comparisons(doc, records, states_base)
     _borrow_generic_metrics(records)
     return [Claim(**record) for record in records]
 
 
-def _attribute(doc: _Text, figures: list[Figure], i: int) -> dict:
-    """The fields of one claim, as a dict the later passes may amend."""
+def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
+    """The fields of one claim, as a dict the later passes may amend, and
+    whether the figure states a comparison's base (2022年(30.20亿元)基础上)."""
     text, f = doc.text, figures[i]
     index = doc.sentence_index(f.start)
     s_start, s_end = doc.sentences[index] if index is not None else (f.start, f.end)
@@ -139,7 +204,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> dict:
         "role": role,
         "comparison": None,
         "compared_to": None,
-    }
+    }, period is not None and period.start in doc.base_ends
 
 
 def _per_ratio(doc: _Text, figures: list[Figure], i: int) -> bool:
@@ -160,21 +225,28 @@ def _per_ratio(doc: _Text, figures: list[Figure], i: int) -> bool:
 
 
 def _metric(doc: _Text, figures: list[Figure], i: int, s_start: int) -> str | None:
-    """The noun after the figure (or after the figure glued to it: 19类46项
-    工程), else the clause before it, from the previous figure on."""
+    """The noun the unit abbreviates (19金); else the noun after the figure
+    (or after the figure glued to it: 19类46项工程); else, for the second of
+    two glued figures (68户82人, not 500万元以上36家), the first one's; else
+    the clause before it, from the previous figure on."""
     text, f = doc.text, figures[i]
+    if f.unit in metrics.UNIT_NOUNS:
+        return metrics.UNIT_NOUNS[f.unit]
     post = metrics.post_text(text, f.end)
     if not post and i + 1 < len(figures) and figures[i + 1].start == f.end:
         post = metrics.post_text(text, figures[i + 1].end)
     if post:
         return post
-    start = _break_before(text, s_start, f.start, metrics.CLAUSE_BREAK)
-    if i > 0 and figures[i - 1].end > start and figures[i - 1].end < f.start:
+    if i > 0 and figures[i - 1].end == f.start and not figures[i - 1].threshold:
+        return _metric(doc, figures, i - 1, s_start)
+    start = _clause_start(text, s_start, f.start)
+    after_figure = i > 0 and start <= figures[i - 1].end < f.start
+    if after_figure:
         start = figures[i - 1].end
     elif start == f.start and start > s_start and text[start - 1] in "（(":
         start = _break_before(text, s_start, start - 1, _PERIOD_BREAK)
     found = [(p.start, p.end) for p in doc.periods_between(start, f.start)]
-    words = metrics.pre_text(text, start, f.start, found)
+    words = metrics.pre_text(text, start, f.start, found, after_figure)
     if not words and start > s_start and text[start - 1] in "）)":
         # 财政总收入(不含免抵调)预计完成52.3亿元: the subject precedes the aside.
         opening = max(text.rfind("(", s_start, start), text.rfind("（", s_start, start))
@@ -183,6 +255,22 @@ def _metric(doc: _Text, figures: list[Figure], i: int, s_start: int) -> str | No
             found = [(p.start, p.end) for p in doc.periods_between(outer, opening)]
             words = metrics.pre_text(text, outer, opening, found)
     return words or None
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the metric clause holding `pos`: brackets end a clause,
+    except a short one inside a word (入（返）岚人员, 居民消费价格（CPI）比上年)."""
+    start = _break_before(text, lo, pos, metrics.CLAUSE_BREAK)
+    while start > lo and text[start - 1] in "）)":
+        inner = _break_before(text, lo, start - 1, metrics.CLAUSE_BREAK)
+        opened = inner - 1
+        if (
+            opened <= lo or text[opened] not in "（(" or start - 1 - inner > metrics.MAX_INNER_BRACKET
+            or text[opened - 1] in metrics.CLAUSE_BREAK
+        ):
+            break
+        start = _break_before(text, lo, opened, metrics.CLAUSE_BREAK)
+    return start
 
 
 def _break_before(text: str, lo: int, pos: int, breaks: str) -> int:
@@ -196,24 +284,49 @@ def _break_before(text: str, lo: int, pos: int, breaks: str) -> int:
 def _pick_period(doc: _Text, f: Figure, clause_start: int, index: int | None, heading):
     """The nearest period before the figure in its clause; else the last
     clause-opening period before it in its sentence; else the first
-    clause-opening period of an earlier sentence joined to this one by
-    semicolons (1-5月,共计完成税收...;完成区级财政收入...); else the one in
-    its section heading."""
-    in_clause = doc.periods_between(clause_start, f.start)
-    if in_clause:
-        return in_clause[-1]
+    clause-opening period of the nearest earlier sentence of its paragraph
+    item (1-5月,共计完成税收...;完成区级财政收入... / 全年...。其中,...);
+    else the one in its section heading. Periods that name a comparison's
+    base (比上年) are skipped throughout."""
+    in_clause = doc.last_own_period(clause_start, f.start)
+    if in_clause is not None:
+        return in_clause
     if index is not None:
-        leading = doc.clause_leading_periods(doc.sentences[index][0], f.start)
-        if leading:
-            return leading[-1]
-        line_start = doc.text.rfind("\n", 0, f.start) + 1
-        k = index - 1
-        while k >= 0 and doc.sentences[k][0] >= line_start and doc.text[doc.sentences[k][1] - 1] in "；;":
-            lead = doc.leading_period(k)
-            if lead is not None:
-                return lead
-            k -= 1
+        leading = doc.opener_before(index, f.start)
+        if leading is not None:
+            return leading
+        inherited = doc.inherited_period(index)
+        if inherited is not None:
+            return inherited
     return heading[2] if heading else None
+
+
+def _share_ratio_metrics(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
+    """每2.5万人设置1个粮食应急供应网点: the standard is about the thing the
+    second figure counts, so the first one takes its metric."""
+    for i in range(len(records) - 1):
+        if doc.text.endswith(roles.PER_WORDS, 0, figures[i].start) and _per_ratio(doc, figures, i):
+            records[i]["metric"] = records[i + 1]["metric"]
+
+
+def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:
+    """新增发明专利45件、注册商标1073件,分别同比增长31.8%、8.3%: the k-th
+    figure after 分别 measures what the k-th of as many figures before it
+    does, when its own clause names nothing."""
+    i = 0
+    while i < len(records):
+        j = i
+        while j + 1 < len(records) and text[figures[j].end:figures[j + 1].start] == "、":
+            j += 1
+        size = j - i + 1
+        if size > 1 and i >= size and records[i]["metric"] is None:
+            earlier = records[i - size:i]
+            if metrics.RESPECTIVELY in text[figures[i - 1].end:figures[i].start] and all(
+                r["sentence_start"] == records[i]["sentence_start"] for r in earlier
+            ):
+                for k in range(size):
+                    records[i + k]["metric"] = earlier[k]["metric"]
+        i = j + 1
 
 
 def _share_list_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:
@@ -249,9 +362,11 @@ def _changes(text: str, records: list[dict]) -> list[bool]:
     return changes
 
 
-def _link_comparisons(doc: _Text, records: list[dict]) -> None:
+def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool]) -> None:
     """Set comparison/compared_to; members take their level's metric and
-    period, a base its own 去年同期 resolved against the level's dates."""
+    period, a base its own 去年同期 resolved against the level's dates. A
+    level that states a base year (在2022年(30.20亿元)基础上增长10%) passes
+    on its metric only: the change is the current period's."""
     text = doc.text
     changes = _changes(text, records)
     for i in range(1, len(records)):
@@ -259,11 +374,11 @@ def _link_comparisons(doc: _Text, records: list[dict]) -> None:
         if before["sentence_start"] != record["sentence_start"]:
             continue
         gap = text[before["char_end"]:record["char_start"]]
-        if not comparisons.MAY_COMPARE_RE.search(gap) or comparisons.NEW_SUBJECT_RE.search(gap):
+        if not comparisons.MAY_COMPARE_RE.search(gap) or comparisons.opens_new_subject(gap):
             continue
-        level = next(
+        at = next(
             (
-                records[k] for k in range(i - 1, -1, -1)
+                k for k in range(i - 1, -1, -1)
                 if records[k]["sentence_start"] == record["sentence_start"]
                 and records[k]["comparison"] in (None, "level")
                 and records[k]["unit"] not in comparisons.NOT_A_LEVEL_UNITS
@@ -271,12 +386,15 @@ def _link_comparisons(doc: _Text, records: list[dict]) -> None:
             ),
             None,
         )
-        if level is None:
+        if at is None:
             continue
+        level = records[at]
         kind = comparisons.classify(gap, record["unit"], level["unit"])
         if kind is None:
             continue
         period, start, end = level["period"], level["period_start"], level["period_end"]
+        if states_base[at]:
+            period, start, end = record["period"], record["period_start"], record["period_end"]
         if kind == "base":
             own = [
                 p for p in periods.find_periods(text, before["char_end"], record["char_start"])

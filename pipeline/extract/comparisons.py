@@ -15,7 +15,8 @@ is not itself a member, not a change (制造业投资分别增长9.4%、9.1%: bo
 are rates of something unprinted) and not a difference or duration
 (百分点, 倍, 五年). A base or
 increment must share the level's unit. A gap that opens a new subject
-(其中...) links to nothing.
+(其中..., or a clause naming its own subject: 第一产业贡献率为4.9%,拉动GDP
+增长0.2个百分点) links to nothing.
 """
 
 from __future__ import annotations
@@ -27,17 +28,36 @@ BASE_RE = re.compile(
 )
 CHANGE_RE = re.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|比|较)?[^，,；;。]{0,2}"
-    r"(?:增长|增加|减少|下降|提高|降低|上升|回落|扩大|收窄|净增|增幅|增速|增长率|涨幅|降幅|提升|下滑|翻)"
+    r"(?:增长|增加|减少|下降|提高|降低|上升|上涨|下跌|回落|扩大|收窄|净增|增幅|增速|增长率|涨幅|降幅|提升|下滑|翻)"
     r"(?:了|为|达|达到|是)?\s*$"
 )
 # Cheap pre-check on the gap before looking for a level at all.
 MAY_COMPARE_RE = re.compile(r"[比较同增减降提上回扩收翻净]")
 # A gap that opens a new subject (其中工业投资同比增长) links to nothing.
 NEW_SUBJECT_RE = re.compile(r"其中|分别")
+# Words a member's own clause may hold besides its change word without
+# naming a subject of its own: base phrases, rate nouns, linking verbs.
+# Anything else left there (，拉动GDP增长; ，医疗保健类下降) is a new subject.
+NOT_A_SUBJECT_RE = re.compile(
+    r"按可比价格计算|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
+    r"|增长率|增幅|增速|涨幅|降幅|增长|增加|减少|下降|提高|降低|上升|上涨|下跌|回落|扩大|收窄|净增|提升|下滑|翻"
+    r"|的?基础上|年均|平均|了|为|达到|达|是|的|\s"
+)
+SUBJECT_MIN_CHARS = 2
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
 # Differences and durations are never the level of another figure.
 NOT_A_LEVEL_UNITS = frozenset({"百分点", "倍", "年", "周年", "个月", "天", "小时", "分钟", "岁"})
 RATE_UNITS = frozenset({"%", "倍"})
 INCREMENT_UNITS = frozenset({"百分点"})
+
+
+def opens_new_subject(gap: str) -> bool:
+    """True when the words before a figure name something other than the
+    level before them (其中工业投资同比增长, ，医疗保健类下降)."""
+    if NEW_SUBJECT_RE.search(gap):
+        return True
+    own_clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
+    return len(NOT_A_SUBJECT_RE.sub("", own_clause)) >= SUBJECT_MIN_CHARS
 
 
 def is_change(gap: str) -> bool:

@@ -5,16 +5,28 @@ Chinese counts put the counted noun after the measure word (163家党组织共�
 before the figure and ends the clause there (共计完成税收20.17亿元,). So:
 
 - the noun after the figure's unit, up to the first verb or break
-  (`POST_STOP_RE`), when there is one;
+  (`POST_STOP_RE`), or up to an action done to the counted things
+  (`POST_ACTION_RE`: 14个具体项目已全部完工, 4个居委会补选), when there is
+  one; a passive predicate (235篇被全国政协采用) or 获得 + prize (131名选手
+  获得金牌) is kept, because it says which of the things are counted
+  (`POST_PREDICATE_RE`);
 - else the clause before the figure (from the previous figure or the clause
   start), with periods, examples before 等, reporting words and leading
   verbs (`LEADING_FILLERS_RE`, `LEADING_VERBS_RE`, `TRAILING_FILLERS_RE`)
-  taken off.
+  taken off. Whatever stands before the last verb that takes the measured
+  thing as its object (`OBJECT_VERBS`) is the subject, the agent or an
+  adverb (浦东新区政协向全国政协编报信息4158篇, 谷有琪先后荣立个人一等功1次)
+  and is taken off too, and so is a list of modifiers before the head
+  noun (服务类、工程类、土地相关类合同 -> 合同).
 
-A metric that only says "the goal" (的目标) borrows the previous figure's.
-Figures joined only by 、 share one metric (拆除新增违建50处、1212平方米):
-the noun after the last one, else the clause before the first one. The
-members of a comparison take their level's metric (comparisons module).
+A metric that only says "the goal" (的目标) or restates the previous figure
+(折合1148亿元) borrows the previous figure's (`GENERIC_RE`). Figures joined
+only by 、 share one metric (拆除新增违建50处、1212平方米): the noun after
+the last one, else the clause before the first one. The members of a
+comparison take their level's metric (comparisons module). Figures after
+分别 with no noun of their own take, in order, the metrics of as many
+figures before them (`RESPECTIVELY`). A unit that abbreviates the counted
+noun (19金17银10铜) names it (`UNIT_NOUNS`).
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ CLAUSE_BREAK = "，,；;。：:！？!?（）()\n \u3000"
 
 LEADING_FILLERS_RE = re.compile(
     r"^(?:其中|共计|累计|合计|总计|共有|共|另外|同时|此外|预计|成功|完成|实现|达到|达|为|是|有|以及|及|和|并|"
-    r"截至目前|目前|力争|确保|争取|把|将|对)+"
+    r"截至目前|目前|力争|确保|争取到|争取|把|将|对)+"
 )
 # Verbs that introduce the measured item (开展各类宣传活动7场, 新建、改造充电桩
 # 306组); taken off the front when something is left after them.
@@ -35,24 +47,58 @@ LEADING_VERBS_RE = re.compile(
     r"配备|指导|清除|整治|发动|提供|受理|审核|安排|摘除|规范|选取|梳理|推出|成立|创建|编报|化解|"
     r"完成|实现|累计)[、和及并]?)+"
 )
-TRAILING_FILLERS_RE = re.compile(
-    r"(?:预计|完成|实现|达到|达|为|是|共计|累计|合计|共|在|分别|上调到|提高到|增加到|等|"
-    r"(?:同比|环比|比上年|比去年)?(?:增长|增加|下降|减少|提高|降低|上升|增))+$"
+# Verbs whose object is the measured thing; searched anywhere in the clause,
+# so only words that are verbs wherever they stand (not 组织, 建设, 新增).
+OBJECT_VERBS = (
+    "荣立|荣获|获得|编报|挽回|整理|摸排|核查|抽查|设置|采集|推进|抽调|召开|引进|开展|提出|"
+    "受理|举办|打造|发放|筹集|培育|配备|清除|整治|发动|审核|摘除|梳理|推出|化解|完成|实现|列入|纳入|认定|评定"
 )
+# At least this much must follow an object verb for the rest to be the object.
+MIN_OBJECT_CHARS = 2
+# Greedy, so it ends at the last object verb that has an object after it.
+_UP_TO_OBJECT_RE = re.compile(rf".*(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
+TRAILING_FILLERS_RE = re.compile(
+    r"(?:预计|完成|实现|达到|达|为|是|共计|累计|合计|共|各|在|分别|上调到|提高到|增加到|等|已|获得|"
+    r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年)?)?"
+    r"(?:增长|增加|下降|减少|提高|降低|上升|上涨|下跌|回落|扩大|收窄|增))+$"
+)
+# 等 after a numeral is a grade (一等功, 二等奖), not "and so on".
+GRADE_RE = re.compile(r"[一二三四五六七八九十0-9]等")
+# After a figure, its own noun and 的 (8个项目的土地征收428.407亩) belong to
+# that figure, not to the next one.
+AFTER_FIGURE_RE = re.compile(r"^[^的，,；;。]{1,8}的")
 # The noun after a figure ends where a verb, a linking word or a figure starts.
 POST_STOP_RE = re.compile(
-    r"[、，,；;。：:！？!?（）()\n“”\"‘’《》0-9０-９①-⑳]|获|被|开展|完成|参与|实现|的|和|及|与(?!会)|在|等|进行|"
-    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加"
+    r"[、，,；;。：:！？!?（）()\n“”\"‘’《》0-9０-９①-⑳]|获|被|开展|完成|参与|实现|的|和|及|或|与(?!会)|"
+    r"在(?!建|岗|校|职|册|营|线)|等|进行|"
+    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一"
 )
+# Actions done to the counted things, and adverbs opening their predicate.
+POST_ACTION_RE = re.compile(r"已|均|全部|全面|超额|顺利|基本|正式|相继|陆续|完工|补选|选举|首次|帮困|维护|助力")
+# Predicates that select what is counted: kept with the noun before them.
+POST_PREDICATE_RE = re.compile(r"(?:被|获得)[^、，,；;。：:！？!?（）()\n0-9]{1,12}")
+# Words after the unit that still belong to it (1148亿元人民币).
+POST_UNIT_WORDS: tuple[str, ...] = ("人民币",)
+# Figures after this word pair up with as many figures before it.
+RESPECTIVELY = "分别"
+# Units that abbreviate the noun they count (19金17银10铜).
+UNIT_NOUNS: dict[str, str] = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # Metrics that only say "the goal" (增长不低于10%的目标上调到15%): the figure
 # measures what the previous figure of its sentence measures.
-GENERIC_RE = re.compile(r"^的?(?:目标|任务|标准)$")
+GENERIC_RE = re.compile(r"^(?:的?(?:目标|任务|标准)|折合|约合|相当于)$")
 MAX_POST_CHARS = 16
+# A bracket this short (in characters) inside a clause is part of a word.
+MAX_INNER_BRACKET = 3
 _EDGE = " \t\u3000、“”\"《》（）()"
+_BRACKETS = (("（", "）"), ("(", ")"))
+_CLOSINGS = tuple(closing for _, closing in _BRACKETS)
+_PREDICATE_STARTS = frozenset("被获")
 
 
-def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]]) -> str:
-    """text[start:end] without periods and reporting words."""
+def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], after_figure: bool = False) -> str:
+    """text[start:end] without periods, reporting words, and whatever
+    precedes the last object verb; `after_figure`: text[start:] follows a
+    figure, whose own noun phrase (up to 的) is dropped."""
     pieces = []
     cursor = start
     for p_start, p_end in periods:
@@ -62,18 +108,65 @@ def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]]) ->
         cursor = max(cursor, p_end)
     pieces.append(text[cursor:end])
     words = "".join(pieces)
+    if after_figure:
+        words = AFTER_FIGURE_RE.sub("", words)
     cut = words.rfind("等")
+    while cut > 0 and GRADE_RE.match(words, cut - 1):
+        cut = words.rfind("等", 0, cut - 1)
     if cut > 0 and "、" in words[:cut]:
         # 开展反诈、禁毒等各类宣传活动: the item follows the examples
         words = words[cut + 1:] or words
     words = LEADING_FILLERS_RE.sub("", words.strip(_EDGE)).strip(_EDGE)
+    verb = _UP_TO_OBJECT_RE.match(words)
+    if verb:
+        words = words[verb.end():].strip(_EDGE)
     words = LEADING_VERBS_RE.sub("", words) or words
-    return TRAILING_FILLERS_RE.sub("", words).strip(_EDGE)
+    words = _after_modifier_list(words)
+    return _trim(TRAILING_FILLERS_RE.sub("", words))
+
+
+def _trim(words: str) -> str:
+    """`words` without edge punctuation, keeping a bracket it closes (CPI)."""
+    trimmed = words.strip(_EDGE)
+    if not words.endswith(_CLOSINGS):
+        return trimmed
+    for opening, closing in _BRACKETS:
+        if words.startswith(trimmed + closing) and trimmed.count(opening) > trimmed.count(closing):
+            return trimmed + closing
+    return trimmed
+
+
+def _after_modifier_list(words: str) -> str:
+    """The head after a list of modifiers that share a last character
+    (服务类、工程类、土地相关类合同 -> 合同; 全国、市级、区级主流媒体 ->
+    主流媒体); `words` when it holds no such list."""
+    if "、" not in words:
+        return words
+    items = words.split("、")
+    if len(items[-2]) < 2:
+        return words
+    shared = items[-2][-1]
+    cut = items[-1].find(shared)
+    head = items[-1][cut + 1:] if cut >= 0 else ""
+    return head if len(head) >= MIN_OBJECT_CHARS else words
 
 
 def post_text(text: str, end: int) -> str:
-    """The noun right after a figure, up to the first verb, break or figure."""
+    """The noun right after a figure, up to the first verb, break or figure,
+    with a predicate that selects what is counted."""
+    for words in POST_UNIT_WORDS:
+        if text.startswith(words, end):
+            end += len(words)
     window = text[end:end + MAX_POST_CHARS]
     stop = POST_STOP_RE.search(window)
-    noun = (window[:stop.start()] if stop else window).strip(_EDGE)
+    cut = stop.start() if stop else len(window)
+    if cut:
+        action = POST_ACTION_RE.search(window, 0, cut)
+        if action:
+            cut = action.start()
+    if window[cut:cut + 1] in _PREDICATE_STARTS:
+        predicate = POST_PREDICATE_RE.match(window, cut)
+        if predicate and (cut > 0 or window.startswith("被")):
+            cut = predicate.end()
+    noun = window[:cut].strip(_EDGE)
     return noun[:-2] if noun.endswith("工作") and len(noun) > 2 else noun

@@ -9,6 +9,11 @@ review (not a plan) never reports on a period that ends after the document
 was published: 1-11月 in a report dated January 2024 is 2023's.
 去年同期 depends on the period it is compared with, so it resolves to that
 period shifted back one year (`shift_year`).
+
+A period that names a comparison's base (比上年, 较2021年, 在2022年(30.20
+亿元)基础上) is not the period of the figures after it: `base_scope` says
+where such a base ends, so attribution can skip it (`BASE_BEFORE_RE`,
+`BASE_AFTER_RE`).
 """
 
 from __future__ import annotations
@@ -75,6 +80,11 @@ OTHER_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("five_year_plan", r"十四五[”\"]?(?:期间|时期|以来)"),
 )
 
+# A period right after one of these words is a comparison's base (比上年增长).
+BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|对比|与|同)$")
+# ... or right before 基础上, possibly with the base figure in brackets.
+BASE_AFTER_RE = re.compile(r"(?:[（(][^（）()\n]{0,24}[）)])?的?基础上")
+
 _WORDS_RE = re.compile("|".join(sorted(map(re.escape, PERIOD_WORDS), key=len, reverse=True)))
 _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PATTERNS)
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
@@ -115,6 +125,16 @@ def find_periods(text: str, start: int, end: int) -> list[Period]:
         if not kept or period.start >= kept[-1].end:
             kept.append(period)
     return kept
+
+
+def base_scope(text: str, period: Period) -> int | None:
+    """None when `period` is the figures' own; else the offset where the
+    base it names ends: figures before that offset (the 30.20亿元 of
+    2022年(30.20亿元)基础上) state the base and keep the period."""
+    if BASE_BEFORE_RE.search(text, max(0, period.start - 2), period.start):
+        return period.end
+    after = BASE_AFTER_RE.match(text, period.end)
+    return after.end() if after else None
 
 
 def _digit_period(text: str, lo: int, match: re.Match) -> Period | None:

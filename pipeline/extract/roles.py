@@ -1,11 +1,13 @@
 """Which role a figure plays: actual, target, plan or threshold.
 
 Rules, as data:
-- `HEADING_RE` finds section headings; `HEADING_ROLES` says which role a
+- `HEADING_RE` finds section headings (`INLINE_HEADING_RE` those that run
+  into their first sentence); `HEADING_ROLES` says which role a
   heading switches to. A work report's 第二部分 下半年主要工作安排 makes
   the figures after it plans; 第一部分 ...工作情况 switches back. The
   名词解释 glossary defines programmes, so its figures are plans too.
-- `TARGET_RE`: a target word (力争 目标 确保 年内完成 ...) earlier in the
+- `TARGET_RE`: a target word (力争 目标 确保 年内完成 ...; not 争取到,
+  which reports what was obtained) earlier in the
   same clause, or `TARGET_AFTER_RE` right after the figure (不低于10%的目标),
   makes the figure a target, in any section.
 - A figure printed with 以上/以下 and directly followed by a noun or another
@@ -28,6 +30,29 @@ HEADING_RE = re.compile(
     r"|名词解释|工作情况|工作回顾|工作总结|完成情况)[^\n。;；，,]{0,16}))[ \t\u3000]*$"
 )
 
+# Scraped pages often lose the line break after a numbered part heading
+# (二、2023年工作计划2023年是...): such a heading runs into its first
+# sentence, so it ends at its keyword. It opens a line or follows a
+# sentence end; the pattern starts with that character, so the regex engine
+# skips through the text quickly (the text's very start is tried apart).
+_INLINE_HEADING = (
+    r"[ \t\u3000]*(?P<h>[一二三四五六七八九十]{1,3}、[^\n。;；，,、]{0,16}?"
+    r"(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|工作情况|工作回顾|工作总结|完成情况))"
+)
+INLINE_HEADING_RE = re.compile(r"[。！？!?\n]" + _INLINE_HEADING)
+_INLINE_HEADING_AT_START_RE = re.compile(_INLINE_HEADING)
+
+
+def find_headings(text: str) -> list[tuple[int, str]]:
+    """(start, heading) of every section heading in `text`, in order."""
+    found = [(m.start("h"), m.group("h")) for m in HEADING_RE.finditer(text)]
+    found += [(m.start("h"), m.group("h")) for m in INLINE_HEADING_RE.finditer(text)]
+    first = _INLINE_HEADING_AT_START_RE.match(text)
+    if first:
+        found.append((first.start("h"), first.group("h")))
+    return sorted(set(found))
+
+
 # (pattern searched in the heading, role of the section it opens); first hit wins.
 HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile("情况|回顾|总结|成效|成绩|进展"), "actual"),
@@ -36,7 +61,7 @@ HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
 )
 
 TARGET_RE = re.compile(
-    r"力争|争取|争创|目标|确保|年内完成|力求|计划(?:于|在|到|将|完成|新建|投资|建设|实施|开工)"
+    r"力争|争取(?!到)|争创|目标|确保|年内完成|力求|计划(?:于|在|到|将|完成|新建|投资|建设|实施|开工)"
 )
 # An intention word earlier in the clause (计划拟分三年落地) makes a plan.
 PLAN_RE = re.compile(r"拟")

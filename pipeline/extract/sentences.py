@@ -6,6 +6,12 @@ is kept whole, so “……。”he said stays one sentence and （……；…�
 split; one that never closes is treated as plain text. Hand-written because
 the splitters in the usual Chinese NLP packages either drop offsets or pull
 in large models; a single regular expression does the job at regex speed.
+
+`opens_unit` tells whether a sentence starts a new item of a paragraph —
+a list marker (一是, （三）, 二、, 1.) or a run-in heading (经济形势稳中向好:)
+— and `is_run_in_heading` whether a sentence is itself a heading run into
+the paragraph (科创支撑不断增强。: short, one clause); beyond either, what
+earlier sentences said (their period) no longer holds.
 """
 
 from __future__ import annotations
@@ -43,3 +49,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+UNIT_OPENER_RE = re.compile(
+    r"[（(][一二三四五六七八九十0-9]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}(?:是|、)"
+    r"|[0-9]{1,2}[、.．](?![0-9])"
+    r"|[^，,。；;：:！？!?\n]{1,16}[：:]"
+)
+
+
+def opens_unit(text: str, start: int) -> bool:
+    """True when the sentence starting at `start` opens a new item."""
+    return UNIT_OPENER_RE.match(text, start) is not None
+
+
+# A sentence this short (in characters, end mark included) with a single
+# clause reads as a heading: 政策创制加速提质。 特色产业稳步提升。
+MAX_HEADING_CHARS = 13
+_CLAUSE_MARK_RE = re.compile(r"[，,；;：:、0-9]")
+
+
+def is_run_in_heading(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return end - start <= MAX_HEADING_CHARS and not _CLAUSE_MARK_RE.search(text, start, end)
