@@ -115,3 +115,37 @@ def test_patterns_are_named_data():
 )
 def test_names_titles_and_word_boundaries(text, surfaces):
     assert [c.surface for c in extract_claims(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # 一 before a measure word or a span of time is the article ...
+        ("一批企业", []),
+        ("一年来", []),
+        ("过去一年", []),
+        ("一只", []),
+        ("增长一倍", []),
+        # ... before a unit of measure it is a quantity
+        ("近一吨冰毒", ["近一吨"]),
+        ("苹果折扣一美元", ["一美元"]),
+        ("提高一个百分点", ["一个百分点"]),
+        ("新建一公里绿道", ["一公里"]),
+    ],
+)
+def test_indefinite_yi_only_before_measure_words(text, surfaces):
+    assert [c.surface for c in extract_claims(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("十五点七个", None), ("上午九点三十分", "time_of_day"), ("12点30分", "time_of_day"), ("5G", "code"), ("5cm", None)],
+)
+def test_decimal_point_and_letter_units_are_not_codes_or_times(text, name):
+    assert nonclaim_name(text, 2 if text.startswith("上午") else 0) == name
+
+
+@pytest.mark.parametrize("text", ["十万火急", "约法三章", "几十年如一日"])
+def test_new_idioms(text):
+    assert text in IDIOMS
+    assert extract_claims(text) == []

@@ -14,8 +14,10 @@ and keep the documented exclusions in one readable place.
 
 Policy for Chinese numerals: a Chinese numeral followed by a measure word
 is a count and a claim (4个部委, 三家事业单位, 两大范畴, 四大应用场景),
-except a lone 一, which in official prose is the indefinite article
-(一批, 一份, 一起, 一站式), the fixed expressions in `IDIOMS`, and names:
+except a lone 一 before a measure word or a span of time, which in
+official prose is the indefinite article (一批, 一份, 一起, 一站式, 一年来;
+一吨, 一美元, 一个百分点 are quantities), the fixed expressions in
+`IDIOMS`, and names:
 a number opening a short quotation (“四项清单”, “12345”) or standing inside
 a book title (《……五大问题……》, `inside_book_title`).
 """
@@ -24,8 +26,11 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.units import MEASURE_WORDS, UNITS
+
 _CN = "〇零一二两三四五六七八九十百千万亿"
 _D = "0-9０-９"
+_YEAR = "(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
 
 IDIOMS: tuple[str, ...] = (
     "最后一公里", "一起", "一份", "一站式", "一网通办", "一网统管", "一体两翼多点",
@@ -37,11 +42,25 @@ IDIOMS: tuple[str, ...] = (
     "四个自信", "五位一体", "四个全面", "一张蓝图", "一次性", "一刀切", "一对一",
     "一事一议", "一户一档", "一企一策", "一楼一策", "一村一策", "三个一批",
     "五个一批", "四个一批", "两个一百年", "两个大局", "三大攻坚战", "一年一度",
-    "一项一策", "三个百分之百", "五个一工程", "两个责任", "两个健康", "三庭五位",
+    "一项一策", "三个百分之百", "十万火急", "约法三章", "几十年如一日", "五个一工程",
+    "两个责任", "两个健康", "三庭五位",
     "八项规定", "7×24小时", "24小时", "三次产业", "两学一做", "三严三实", "四下基层", "四不两直", "三重一大",
 )
 
-_NUMERALS = set(_CN + "0123456789０１２３４５６７８９")
+# Units written in Latin letters: 5G is a code, 5km a length.
+_LETTER_UNITS = "|".join(
+    re.escape(u) + "(?![A-Za-z])" for u in sorted(UNITS, key=len, reverse=True) if u[0].isascii() and u[0].isalpha()
+)
+# 一 before a measure word or a span of time is the indefinite article
+# (一批, 一份, 一年来, 一倍); before a unit of measure (一吨, 一美元, 一公里,
+# 一个百分点) it is a quantity.
+_ARTICLE_UNITS = frozenset(MEASURE_WORDS) | {"年", "天", "小时", "分钟", "个月", "周年", "岁", "倍"}
+_QUANTITY_UNITS = "|".join(
+    re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if UNITS[u][0] not in _ARTICLE_UNITS
+)
+
+# 几/数 open vague numbers (几十年如一日), so idioms are seen from them too.
+_NUMERALS = set(_CN + "几数0123456789０１２３４５６７８９")
 
 
 def _idiom_alternatives(words: tuple[str, ...]) -> str:
@@ -62,13 +81,15 @@ def _idiom_alternatives(words: tuple[str, ...]) -> str:
 NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("date", rf"[{_D}]{{4}}年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
     ("date", rf"[{_D}]{{2}}年[{_D}]{{1,2}}月"),
-    ("date", rf"[{_D}]{{4}}\s?[-－—–~～至到]\s?[{_D}]{{4}}"),
+    # 2023—2025 (years 19xx/20xx: 1000至3000万元 is a range of money)
+    ("date", rf"{_YEAR}\s?[-－—–~～至到]\s?{_YEAR}"),
     ("school_grade", rf"[{_D}{_CN}]+年级"),
     ("date", rf"[{_D}]{{1,2}}月[{_D}]{{1,2}}[日号]"),
     ("date", rf"[{_D}]{{4}}[-/.][{_D}]{{1,2}}[-/.][{_D}]{{1,2}}"),
     ("date", r"[〇零一二三四五六七八九]{4}年"),
     ("period", rf"[{_D}]{{1,2}}\s?[-－—–~～至]\s?[{_D}]{{1,2}}月"),
-    ("time_of_day", rf"[{_D}{_CN}]{{1,3}}[点时](?:[{_D}]{{1,2}}分)?(?!钟|段)"),
+    # 9点, 12点30分, 九点三十分; but 十五点七 is a decimal
+    ("time_of_day", rf"[{_D}{_CN}]{{1,3}}(?:点(?![〇零一二三四五六七八九])|点[{_CN}]+分|时)(?:[{_D}]{{1,2}}分)?(?!钟|段)"),
     ("time_of_day", rf"[{_D}]{{1,2}}[:：][{_D}]{{2}}"),
     ("ordinal", "(?<=第)"),
     ("ordinal", r"(?:十[五六七八九]|二十[一二]?)大(?![类项])"),
@@ -77,7 +98,7 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ordinal", r"[一二三四五六七八九十]+中全会"),
     ("ordinal", r"十[一二三四五六七八九]五"),
     ("code", rf"(?<=[0-9A-Za-z][-~～])[{_D}]"),
-    ("code", rf"[{_D}]+(?!MW|kW|km|kg|m²|m³)[A-Za-z]"),
+    ("code", rf"[{_D}]+(?!{_LETTER_UNITS})[A-Za-z]"),
     ("code", rf"[{_D}]+号线"),
     ("code", rf"[{_D}]+(?:[-—~～][{_D}]+)+(?:、[{_D}]+(?:[-—~～][{_D}]+)+)*(?:地块|号)"),
     ("formula", rf"[{_D}A-Za-z]+(?:\+(?:[{_D}]+|[A-Za-z]))+"),
@@ -91,7 +112,7 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("phone", r"0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),
     ("reduplication", r"一(?P<measure>[个辆道条件家座栋处张台位项次])(?P=measure)"),
     ("idiom", _idiom_alternatives(IDIOMS)),
-    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?![{_CN}点多余])"),
+    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])"),
 )
 
 # A figure inside a book or document title (《……五大问题……》) is part of

@@ -25,7 +25,9 @@ When a figure carries two qualifiers (约300余人) the prefix wins: it is the
 one a reader sees first and it is never a 多/余 step.
 A range (1-2个月, 10至15个) is qualifier `range` (an addition to the
 contract's list): from the low end of the first figure's rounding interval
-to the high end of the second's, with the midpoint as value.
+to the high end of the second's, with the midpoint as value. A vague
+number (数十亿 = [10亿, 100亿], 十几个 = [10, 20]) is a range whose ends are
+set by its words, not rounded.
 A scale word standing alone (万余人次, 逾百人, 近千家) is a round number with
 no rounding: 万余 -> [10000, 20000], 近千 -> [950, 1000].
 An unsigned quantity never goes below 0: 0% -> [0, 0.5].

@@ -6,6 +6,17 @@ at the figures they find, which keeps the pass near regex speed.
 Hand-written rather than a library because none of the measured ones
 (STACK-NOTES) knows Chinese measure words, keeps 多/余/近/超, and leaves
 13号线 and 7-9地块 alone, and cn2an.transform rewrites running text.
+
+Signs: a figure printed with 负 or a minus sign (负3.9%, 增速:-3.5%) has a
+negative value. A figure after a word of decline (下降3.5%, 减少12个) keeps
+its printed, positive value: it is the size of the change, and the
+direction is the comparison word's, which the validator and the comparison
+links read themselves (a decline printed as 下降-3.5% would be a rise).
+
+Ranges: 1-2个月, 10至15个, 两到三万, 八九亿 and 数十亿 are qualifier `range`.
+The low end takes the high end's scale word when that keeps it below the
+high end (两到三万 = 2万-3万, 八到九百亿 = 800亿-900亿, 从8500到3万 =
+8500-3万).
 """
 
 from __future__ import annotations
@@ -14,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.extract.nonclaims import inside_book_title, nonclaim_name
+from pipeline.extract.nonclaims import TITLE_OPEN, inside_book_title, nonclaim_name
 from pipeline.extract.numerals import Number, parse_arabic, parse_chinese
 from pipeline.extract.qualifiers import (
     EXACT,
@@ -25,63 +36,136 @@ from pipeline.extract.qualifiers import (
     interval,
 )
 from pipeline.extract.units import (
+    CURRENCY_SIGNS,
+    MEGA_UNIT_STARTS,
+    PERCENT_WORDS,
     SCALES,
     SIGNED_UNITS,
     UNITS,
+    YUAN_PARTS,
     scale_alternation,
     unit_alternation,
 )
 
+_ONE = Decimal(1)
 _SCALE_FACTORS = {word: Decimal(repr(f)).normalize() for word, f in SCALES.items()}
 _UNIT_FACTORS = {word: Decimal(repr(f)).normalize() for word, (_, f) in UNITS.items()}
 
 _DIGITS = "0-9０-９"
-_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+# Thousands separators: ASCII commas between ASCII digits; a full-width
+# comma between full-width digits (４，５６５), before a decimal part
+# (82，225.00) or before a group opening with 0 (12，000人: no figure starts
+# with 0); otherwise, between ASCII digits, it separates list items
+# (20，300美圆). The lookahead skips the separator branches for the many
+# numbers without one.
+_ARABIC_REST = (
+    r"(?:(?=[0-9０-９]{0,2}[,，][0-9０-９])"
+    r"(?:[0-9]{0,2}(?:(?:,[0-9]{3})+(?![0-9])|(?:[,，][0-9]{3})+(?=[.．][0-9])|(?:，0[0-9]{2})+(?![0-9]))"
+    r"|[０-９]{0,2}(?:[,，][０-９]{3})+(?![０-９]))|[0-9０-９]*)(?:[.．][0-9０-９]+)?"
+)
+_ARABIC = f"[{_DIGITS}]{_ARABIC_REST}"
 # The same number, written so that the pattern starts with a character
 # class: Python's regex engine then skips ahead in C to the next digit.
-_ARABIC_HEAD = (
-    rf"[{_DIGITS}](?<![{_DIGITS}.．A-Za-z][{_DIGITS}])"
-    r"(?:[0-9]{0,2}(?:,[0-9]{3})+(?![0-9])|[0-9０-９]*)(?:[.．][0-9０-９]+)?"
-)
+_ARABIC_HEAD = rf"[{_DIGITS}](?<![{_DIGITS}.．A-Za-z][{_DIGITS}]){_ARABIC_REST}"
 # Financial (大写) numerals are left out: in prose 陆 is 陆家嘴 far more
 # often than 6.
 _CN_DIGIT = "〇零一二两三四五六七八九"
 _CN_ALL = _CN_DIGIT + "十百千万亿"
-_CN = f"[{_CN_DIGIT}十][{_CN_ALL}]*"
-_CN_HEAD = f"[{_CN_DIGIT}十](?<![{_CN_ALL}][{_CN_DIGIT}十])[{_CN_ALL}]*"
-_RANGE_SEP = r"\s?[-－—–~～至到]\s?"
+_CN_BODY = f"[{_CN_ALL}]*(?:兆(?![{MEGA_UNIT_STARTS}])[{_CN_ALL}]*)*"
+_CN_POINT = "(?:点[〇零一二三四五六七八九]+)?"
+_CN = f"[{_CN_DIGIT}十]{_CN_BODY}{_CN_POINT}"
+# 数十/几百 open a vague number, except 数 ending a word (人数十万 is 十万).
+_NOT_VAGUE_AFTER = "人次户件总倍岁位个少多函参指分天家台篇项无变系码"
+_VAGUE = f"(?:(?<![{_NOT_VAGUE_AFTER}])数|几)"
+# A leading 百/千 counts only before a digit (百三 = 130; 千万 is "by all means").
+_CN_HEAD = (
+    f"[{_CN_DIGIT}十百千数几](?<![{_CN_ALL}兆点][{_CN_ALL}])(?<!{_VAGUE}[十百千])"
+    f"(?:(?<![百千数几])|(?<=[百千])(?=[一二三四五六七八九])|(?<={_VAGUE})(?=[十百千万亿]))"
+    f"{_CN_BODY}(?:(?<=十)几[万亿]*)?{_CN_POINT}(?:个亿(?![元级]))?"
+)
+# Digit groups between scale words: 5万4千6百, 3万4000, 2千零30万.
+_MIX = (
+    f"(?:(?:[十百千万亿]+[零〇]?[{_DIGITS}]+)+"
+    f"(?:[十百千](?![米瓦克])|[万亿])*(?![年月日号{_DIGITS}]))?"
+)
+_RANGE_SEP = r"\s?(?:[-－—–~～]{1,2}|至|到)\s?"
 _SCALE = scale_alternation()
 _UNIT = unit_alternation()
 _SUFFIX = "|".join(SUFFIXES)
 _STEP = "".join(STEP_SUFFIXES)
+_YUAN_PART = f"[0-9{_CN_DIGIT}](?:角|分(?!钟))"
+# After a unit: 半 (两米半), a tenth after 成 (七成六), 角/分 after 元 (123元1角1分).
+_FRACTION = (
+    f"(?P<frac>半(?![年月日天小时个周])|(?<=成)[一二三四五六七八九](?![{_CN_ALL}点个])"
+    f"|(?<=元){_YUAN_PART}(?:(?<=角){_YUAN_PART})?)?"
+)
 _TAIL = (
     rf"(?P<scale>{_SCALE})?(?P<step>[{_STEP}])?(?P<scale2>(?<=[{_STEP}])(?:{_SCALE}))?"
-    rf"(?P<unit>{_UNIT})?(?P<post>{_SUFFIX})?"
+    rf"(?:(?P<unit>{_UNIT}){_FRACTION})?(?P<post>{_SUFFIX})?"
 )
+# A Chinese numeral needs a unit, unless it ends in a scale word (三百万).
 _CN_TAIL = (
     rf"(?P<step>[{_STEP}])?(?P<scale2>(?<=[{_STEP}])(?:{_SCALE}))?"
-    rf"(?P<unit>{_UNIT})(?P<post>{_SUFFIX})?"
+    rf"(?:(?P<unit>{_UNIT}){_FRACTION}|(?<=[万亿兆{_STEP}]))(?P<post>{_SUFFIX})?"
 )
+_PERCENT_WORD = "|".join(PERCENT_WORDS)
 
 # One pattern per way of writing a figure, each starting with a literal or
-# a character class (see _ARABIC_HEAD). A figure written in Arabic digits
-# must carry a scale word or a unit; one in Chinese numerals a unit.
-FIGURE_PATTERNS: tuple[re.Pattern, ...] = (
-    re.compile(
-        rf"(?P<num>(?P<a>{_ARABIC_HEAD})(?:{_RANGE_SEP}(?P<a2>{_ARABIC}))?){_TAIL}"
-        rf"(?<![{_DIGITS}])"
+# a character class (see _ARABIC_HEAD), and the characters one of which a
+# text must hold for the pattern to be worth running (most texts have no
+# 分之 or currency sign; `in` costs far less than a regex scan). A figure
+# written in Arabic digits must carry a scale word or a unit; one in
+# Chinese numerals a unit or a final scale word.
+FIGURE_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            rf"(?P<num>(?P<a>{_ARABIC_HEAD}{_MIX})(?:{_RANGE_SEP}(?P<a2>{_ARABIC}{_MIX}))?){_TAIL}"
+            rf"(?<![{_DIGITS}])"
+        ),
+        (),
     ),
-    re.compile(rf"(?P<num>(?P<c>{_CN_HEAD})(?:[至到](?P<c2>{_CN}))?){_CN_TAIL}"),
-    re.compile(rf"(?P<num>(?P<den>{_CN_HEAD})分之(?P<nom>{_CN}|{_ARABIC}))"),
-    re.compile(rf"(?P<num>百分之(?:(?P<pct_a>{_ARABIC})|(?P<pct_c>{_CN})))"),
+    (
+        re.compile(
+            rf"(?P<num>(?P<c>{_CN_HEAD})(?:{_RANGE_SEP}(?P<c2>{_CN}|{_ARABIC}{_MIX}[十百千万亿]*))?)"
+            rf"{_CN_TAIL}"
+        ),
+        (),
+    ),
+    (re.compile(rf"(?P<num>(?P<den>{_CN_HEAD})分之(?P<nom>{_CN}|{_ARABIC}))"), ("分之",)),
+    (
+        re.compile(
+            rf"(?P<num>(?P<pw>{_PERCENT_WORD})(?P<pct>{_ARABIC}|[{_CN_DIGIT}十百][{_CN_ALL}]*{_CN_POINT})(?!分))"
+        ),
+        ("分之",),
+    ),
+    # $20, ￥300: a currency sign stands for the unit.
+    (
+        re.compile(rf"(?P<sign>[{''.join(CURRENCY_SIGNS)}])(?P<num>(?P<a>{_ARABIC}{_MIX}))(?P<scale>{_SCALE})?"),
+        tuple(CURRENCY_SIGNS),
+    ),
     # 万余人次, 逾百人: a scale word standing for one of its kind.
-    re.compile(
-        rf"(?P<num>(?P<bare>[万千百](?<![{_CN_ALL}{_DIGITS}][万千百]))"
-        rf"(?:(?=[{_STEP}])|(?<=[逾超近][万千百]))){_TAIL}"
+    (
+        re.compile(
+            rf"(?P<num>(?P<bare>[万千百](?<![{_CN_ALL}{_DIGITS}][万千百]))"
+            rf"(?:(?=[{_STEP}])|(?<=[逾超近][万千百]))){_TAIL}"
+        ),
+        ("万", "千", "百"),
     ),
 )
 _SIGN = "-−－"
-_SIGN_CONTEXT = ":：，,（( \t\n为是"
+# ... after which a minus sign is one (增速:-3.5%, 增长-3.5%), not a dash.
+_SIGN_CONTEXT = ":：，,（( \t\n为是长速幅率"
+# 负3.9%: 负 makes the figure negative, except in words (正负, 胜负, 减负).
+_MINUS_WORD = "负"
+_NOT_MINUS_AFTER = "正胜抱身担背欺自肩减辜重不"
+_MINUS_CHARS = frozenset(_SIGN + _MINUS_WORD)
+_HAS_CHINESE = re.compile(f"[{_CN_ALL}兆点个]")
+_BIG_SUFFIX = re.compile("[万亿兆]+$")
+_UNIT_SUFFIX = re.compile("[十百千万亿兆]+$")
+_SMALL_UNIT = re.compile("[十百千]")
+# 八九亿, 三四十万: two neighbouring digits before the scale mean "8 or 9亿".
+_NEIGHBOURS = re.compile("([一二三四五六七八])([二三四五六七八九])([十百千万亿]+)")
+_CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 _PREFIX_RE = re.compile(
     "(?:"
@@ -95,6 +179,8 @@ _PREFIX_RE = re.compile(
     )
     + ")$"
 )
+# Only a figure after one of these characters can carry a prefix.
+_PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
 # A scaled figure without a unit running into letters is a code (5万GB?).
 _CODE_AFTER = re.compile(r"[A-Za-z0-9]")
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff0-9０-９]")
@@ -119,9 +205,12 @@ def find_figures(text: str) -> list[Figure]:
     patterns found overlapping figures, the one starting first (then the
     longer) is kept."""
     found = []
-    for pattern in FIGURE_PATTERNS:
+    titled = TITLE_OPEN in text
+    for pattern, needs in FIGURE_PATTERNS:
+        if needs and not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
-            figure = _figure(text, match.groupdict(), match)
+            figure = _figure(text, match.groupdict(), match, titled)
             if figure is not None:
                 found.append(figure)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -132,16 +221,17 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
-def _figure(text: str, m: dict, match: re.Match) -> Figure | None:
+def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
+    start = match.start()
     unit_text = m.get("unit")
-    if unit_text is None and not (m.get("scale") or m.get("scale2")):
-        if not (m.get("pct_a") or m.get("pct_c") or m.get("den")):
+    if unit_text is None and not (m.get("scale") or m.get("scale2") or m.get("pct") or m.get("den")):
+        if not (m.get("sign") or _BIG_SUFFIX.search(m.get("a") or m.get("c") or "")):
             return None
     end = match.end()
     if end < len(text) and unit_text is None and _CODE_AFTER.match(text, end):
         return None
     num_start = match.start("num")
-    if nonclaim_name(text, num_start) or inside_book_title(text, num_start):
+    if nonclaim_name(text, num_start) or (titled and inside_book_title(text, num_start)):
         return None
     try:
         parsed = _parse(m)
@@ -149,19 +239,17 @@ def _figure(text: str, m: dict, match: re.Match) -> Figure | None:
         return None
     if parsed is None:
         return None
-    number, high_number, factor, unit = parsed
+    number, high_number, factor, high_factor, unit = parsed
+    if m.get("sign"):
+        unit = CURRENCY_SIGNS[m["sign"]]
     value = number.value * factor
     place = number.place * factor
     step = number.nonzero_place * factor
-    start = match.start()
-    if (
-        m.get("a") and start >= 1 and text[start - 1] in _SIGN
-        and (start == 1 or text[start - 2] in _SIGN_CONTEXT)
-    ):
+    if start and text[start - 1] in _MINUS_CHARS and _negative(text, start, m):
         value = -value
         start -= 1
     qualifier = EXACT
-    prefix = _PREFIX_RE.search(text, max(0, start - 3), start)
+    prefix = start and text[start - 1] in _PREFIX_ENDS and _PREFIX_RE.search(text, max(0, start - 3), start)
     if prefix:
         qualifier = PREFIXES[prefix.group()]
         start = prefix.start()
@@ -174,49 +262,139 @@ def _figure(text: str, m: dict, match: re.Match) -> Figure | None:
     signed = unit in SIGNED_UNITS or value < 0
     low, high = interval(qualifier, value, place, step, signed)
     if high_number is not None:
-        high = float((high_number.value + high_number.place / 2) * factor)
-        value = (value + high_number.value * factor) / 2
+        high = float((high_number.value + high_number.place / 2) * high_factor)
+        value = (value + high_number.value * high_factor) / 2
     threshold = bool(
         m.get("post") in ("以上", "以下") and end < len(text) and _THRESHOLD_AFTER.match(text, end)
     )
     return Figure(start, end, float(value), low, high, unit, qualifier.kind, threshold)
 
 
-def _parse(m: dict) -> tuple[Number, Number | None, Decimal, str] | None:
-    """(number, upper number of a range, factor to canonical, canonical unit)."""
-    factor = Decimal(1)
-    for scale in (m.get("scale"), m.get("scale2")):
-        if scale:
-            factor *= _SCALE_FACTORS[scale]
-    unit = ""
+def _negative(text: str, start: int, m: dict) -> bool:
+    """负 before any figure; a minus sign before an Arabic one at the start
+    of a clause (增速:-3.5%), where it cannot be a dash between figures."""
+    if start < 1 or m.get("c2") or m.get("a2"):
+        return False
+    before = text[start - 1]
+    if before == _MINUS_WORD:
+        return start == 1 or text[start - 2] not in _NOT_MINUS_AFTER
+    return bool(m.get("a")) and before in _SIGN and (start == 1 or text[start - 2] in _SIGN_CONTEXT)
+
+
+def _parse(m: dict) -> tuple[Number, Number | None, Decimal, Decimal, str] | None:
+    """(number, upper number of a range, factor to canonical of each, canonical unit).
+
+    A range's low end takes the scale word of its high end when that keeps
+    it below the high end: 两到三万 is 2万-3万 and 八到九百亿 800亿-900亿,
+    but 从8500到3万 is 8500-3万.
+    """
+    scale = _ONE
+    if m.get("scale"):
+        scale = _SCALE_FACTORS[m["scale"]]
+    if m.get("scale2"):
+        scale *= _SCALE_FACTORS[m["scale2"]]
+    unit, factor = "", _ONE
     if m.get("unit"):
         unit = UNITS[m["unit"]][0]
-        factor *= _UNIT_FACTORS[m["unit"]]
-    if m.get("pct_a") or m.get("pct_c"):
-        number = parse_arabic(m["pct_a"]) if m.get("pct_a") else parse_chinese(m["pct_c"])
-        return number, None, Decimal(1), "%"
+        factor = _UNIT_FACTORS[m["unit"]]
+    low_text = m.get("a") or m.get("c")
+    if low_text is None:
+        return _parse_word_forms(m, unit, factor, scale)
+    high_text = m.get("a2") or m.get("c2")
+    if "几" in low_text or low_text[0] == "数":
+        low, high = _vague(low_text)
+        return low, high, factor, factor, unit
+    if high_text is None and m.get("c"):
+        neighbours = _NEIGHBOURS.fullmatch(low_text)
+        if neighbours and _CN_VALUES[neighbours[2]] == _CN_VALUES[neighbours[1]] + 1:
+            low_text, high_text = neighbours[1] + neighbours[3], neighbours[2] + neighbours[3]
+    if low_text[0] in "0０" and low_text[1:2].isdigit():
+        return None  # 05, 000: a code or the tail of a grouped number, not a figure
+    number = _number(low_text)
+    if m.get("frac"):
+        number = _with_fraction(number, m["frac"])
+    if high_text is None:
+        return number, None, factor * scale, factor * scale, unit
+    high = _number(high_text)
+    if high.value * scale <= number.value:
+        return None
+    low_factor = factor
+    if scale != 1 and number.value < high.value:
+        low_factor = factor * scale
+    elif scale == 1:
+        number = _shared_scale(low_text, high_text, number, high)
+    return number, high, low_factor, factor * scale, unit
+
+
+def _parse_word_forms(m: dict, unit: str, factor: Decimal, scale: Decimal):
+    """百分之八十, 三分之一, 万余: figures whose number is partly words."""
+    if m.get("pct"):
+        return _number(m["pct"]), None, _ONE, _ONE, PERCENT_WORDS[m["pw"]]
     if m.get("den"):
-        den, nom = parse_chinese(m["den"]), _parse_any(m["nom"])
+        den, nom = parse_chinese(m["den"]), _number(m["nom"])
         if den.value == 0 or nom.value > den.value:
             return None
-        return Number(100 * nom.value / den.value, Decimal(0), Decimal(0)), None, Decimal(1), "%"
-    high = None
-    if m.get("a"):
-        number = parse_arabic(m["a"])
-        if m.get("a2"):
-            high = parse_arabic(m["a2"])
-    elif m.get("c"):
-        number = parse_chinese(m["c"])
-        if m.get("c2"):
-            high = parse_chinese(m["c2"])
+        share = Number(100 * nom.value / den.value, Decimal(0), Decimal(0))
+        return share, None, _ONE, _ONE, "%"
+    # a scale word alone is a round number by definition: no rounding, 多/余
+    # step one of its kind
+    number = Number(_ONE, Decimal(0), _ONE)
+    return number, None, factor * scale * _SCALE_FACTORS[m["bare"]], factor, unit
+
+
+def _shared_scale(low_text: str, high_text: str, low: Number, high: Number) -> Number:
+    """两到三万 -> 两万; 十八至三十万 -> 十八万 (the scale words that end the
+    high end, all of them after a lone number, the 万/亿/兆 after a number
+    with units of its own), when the result stays below the high end."""
+    units = _UNIT_SUFFIX.search(high_text)
+    if units is None:
+        return low
+    if _BIG_SUFFIX.search(low_text):
+        return low
+    if _SMALL_UNIT.search(low_text):
+        big = _BIG_SUFFIX.search(units.group())
+        if big is None:
+            return low
+        shared = big.group()
     else:
-        # a round number by definition: no rounding, 多/余 step one of its kind
-        number = Number(Decimal(1), Decimal(0), Decimal(1))
-        factor *= _SCALE_FACTORS[m["bare"]]
-    if high is not None and (not m.get("unit") or high.value <= number.value):
-        return None
-    return number, high, factor, unit
+        shared = units.group()
+    try:
+        widened = parse_chinese(low_text + shared)
+    except ValueError:
+        return low
+    return widened if widened.value < high.value else low
 
 
-def _parse_any(text: str) -> Number:
-    return parse_chinese(text) if text[0] in _CN_DIGIT + "十" else parse_arabic(text)
+def _vague(text: str) -> tuple[Number, Number]:
+    """数十亿 = [10亿, 100亿], 几百 = [100, 1000]; 十几万 = [10万, 20万],
+    二十几 = [20, 30]. Both ends exact: the words set the range, no
+    printed digit is rounded."""
+    if text[0] in "数几":
+        low = parse_chinese("一" + text[1:]).value
+        high = low * 10
+    else:
+        tens, _, scale = text.partition("几")
+        unit = parse_chinese("一" + scale).value if scale else Decimal(1)
+        low = parse_chinese(tens).value * unit
+        high = low + 10 * unit
+    return Number(low, Decimal(0), Decimal(0)), Number(high, Decimal(0), Decimal(0))
+
+
+def _with_fraction(number: Number, fraction: str) -> Number:
+    """两米半 = 2.5米, 七成六 = 7.6成, 123元1角1分 = 123.11元."""
+    if fraction == "半":
+        return Number(number.value + Decimal("0.5"), Decimal("0.1"), Decimal("0.1"))
+    if len(fraction) == 1:
+        tenth = Decimal(_CN_VALUES[fraction]) / 10
+        return Number(number.value + tenth, Decimal("0.1"), Decimal("0.1"))
+    value, place = number.value, number.place
+    for digit, coin in zip(fraction[::2], fraction[1::2]):
+        place = Decimal(repr(YUAN_PARTS[coin]))
+        value += Decimal(_CN_VALUES.get(digit, digit)) * place
+    return Number(value, place, place)
+
+
+def _number(text: str) -> Number:
+    if text.isdigit() or not _HAS_CHINESE.search(text):
+        return parse_arabic(text)
+    return parse_chinese(text)

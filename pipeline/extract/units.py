@@ -32,6 +32,9 @@ SCALES: dict[str, float] = {
     "万": 1e4,
     "千": 1e3,
     "百": 1e2,
+    # 10万万 = 10亿, 3千万亿 = 3e15
+    "万万": 1e8,
+    "千万亿": 1e15,
 }
 
 # A scale word is not one when it starts a unit: 3千米 is 3 公里, 5千瓦 5 千瓦.
@@ -53,9 +56,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "亿美元": ("美元", 1e8),
     "欧元": ("欧元", 1),
     "万欧元": ("欧元", 1e4),
+    "美圆": ("美元", 1),
+    "美金": ("美元", 1),
     "港元": ("港元", 1),
     "港币": ("港元", 1),
     "日元": ("日元", 1),
+    "英镑": ("英镑", 1),
+    "瑞士法郎": ("瑞士法郎", 1),
+    "卢布": ("卢布", 1),
+    "泰铢": ("泰铢", 1),
+    "韩元": ("韩元", 1),
+    "奈拉": ("奈拉", 1),
     # percentages and ratios
     "%": ("%", 1),
     "％": ("%", 1),
@@ -85,6 +96,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "米": ("米", 1),
     "延米": ("米", 1),
     "厘米": ("厘米", 1),
+    "公分": ("厘米", 1),
+    "cm": ("厘米", 1),
+    "CM": ("厘米", 1),
+    "毫米": ("毫米", 1),
+    "mm": ("毫米", 1),
+    "m": ("米", 1),
     # volume
     "立方米": ("立方米", 1),
     "m³": ("立方米", 1),
@@ -92,11 +109,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "升": ("升", 1),
     # mass
     "吨": ("吨", 1),
+    "载重吨": ("载重吨", 1),
     "万吨": ("吨", 1e4),
     "公斤": ("公斤", 1),
     "千克": ("公斤", 1),
     "kg": ("公斤", 1),
     "克": ("克", 1),
+    "毫克": ("毫克", 1),
+    "微克": ("微克", 1),
+    # concentrations
+    "微克/立方米": ("微克/立方米", 1),
+    "毫克/立方米": ("毫克/立方米", 1),
     "斤": ("斤", 1),
     # energy and power
     "兆瓦": ("兆瓦", 1),
@@ -108,8 +131,21 @@ UNITS: dict[str, tuple[str, float]] = {
     "kWh": ("千瓦时", 1),
     "万千瓦时": ("千瓦时", 1e4),
     "亿千瓦时": ("千瓦时", 1e8),
+    "马力": ("马力", 1),
     "吨标准煤": ("吨标准煤", 1),
     "万吨标准煤": ("吨标准煤", 1e4),
+    # frequency and data; 兆 before these units is mega, not 10^12
+    "赫兹": ("赫兹", 1),
+    "Hz": ("赫兹", 1),
+    "千赫": ("赫兹", 1e3),
+    "兆赫": ("赫兹", 1e6),
+    "兆赫兹": ("赫兹", 1e6),
+    "比特": ("比特", 1),
+    "千比特": ("比特", 1e3),
+    "兆比特": ("比特", 1e6),
+    "字节": ("字节", 1),
+    "千字节": ("字节", 1e3),
+    "兆字节": ("字节", 1e6),
     # containers
     "标箱": ("标箱", 1),
     "标准箱": ("标箱", 1),
@@ -136,7 +172,7 @@ MEASURE_WORDS: tuple[str, ...] = (
     "次", "类", "张", "份", "本", "册", "栋", "幢", "棵", "株", "只", "头",
     "匹", "批", "轮", "例", "种", "根", "盏", "扇", "台套",
     "颗", "枚", "箱", "袋", "桶", "瓶", "幅", "课时", "学时", "张床", "层", "代",
-    "金", "银", "铜",
+    "金", "银", "铜", "双", "对", "章", "票",
 )
 
 # A unit is not one when the next character makes it part of a word:
@@ -147,7 +183,23 @@ UNIT_NOT_BEFORE: dict[str, str] = {
     "金": "额融牌",
     "银": "行",
     "铜": "牌",
+    "对": "接口标比外象于照话应称待抗冲策立0-9０-９一二三四五六七八九十",
+    "章": "程节",
+    "m": "A-Za-z²³",
 }
+
+# 兆 ends a numeral chain (五兆 = 5 x 10^12) unless it starts one of these
+# units (兆瓦, 兆赫, 兆字节).
+MEGA_UNIT_STARTS = "瓦赫字比帕焦伏"
+
+# Percent words printed before the number (百分之八十, 千分之三) -> unit.
+PERCENT_WORDS: dict[str, str] = {"百分之": "%", "千分之": "‰"}
+
+# Currency signs printed before the number ($20, ￥300) -> canonical unit.
+CURRENCY_SIGNS: dict[str, str] = {"$": "美元", "＄": "美元", "￥": "元", "¥": "元"}
+
+# 元角分: the coins after a yuan amount (123元1角1分) and their factor in 元.
+YUAN_PARTS: dict[str, float] = {"角": 0.1, "分": 0.01}
 
 for _word in MEASURE_WORDS:
     UNITS.setdefault(_word, (_word, 1))
@@ -159,16 +211,33 @@ SIGNED_UNITS: frozenset[str] = frozenset({"百分点"})
 
 def scale_alternation() -> str:
     """Longest first (万亿 before 万), with the SCALE_NOT_BEFORE guards."""
-    return "|".join(
-        re.escape(word) + (f"(?![{SCALE_NOT_BEFORE[word]}])" if word in SCALE_NOT_BEFORE else "")
-        for word in sorted(SCALES, key=len, reverse=True)
-    )
+    return _trie(SCALES, SCALE_NOT_BEFORE)
 
 
 def unit_alternation() -> str:
     """Longest first, so 万平方米 wins over 万 and 个百分点 over 个, with
     the UNIT_NOT_BEFORE guards."""
-    return "|".join(
-        re.escape(unit) + (f"(?![{UNIT_NOT_BEFORE[unit]}])" if unit in UNIT_NOT_BEFORE else "")
-        for unit in sorted(UNITS, key=len, reverse=True)
-    )
+    return _trie(UNITS, UNIT_NOT_BEFORE)
+
+
+def _trie(words, guards: dict[str, str]) -> str:
+    """The words as a regex trie (个(?:月|百分点|)...): Python's re tries a
+    flat alternation one word at a time at every number, a trie one
+    character. A longer word is tried before its prefix, as in a
+    longest-first alternation; a word's guard goes where it ends."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = f"(?![{guards[word]}])" if word in guards else ""
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(node[""])
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
