@@ -44,3 +44,26 @@ def test_partial_publication_dates_stand_for_their_first_day():
     assert stages.document_date("2022") == date(2022, 1, 1)
     assert stages.document_date("not a date") is None
     assert stages.document_date(None) is None
+
+
+def _raw(name, text, publisher, published):
+    from pipeline.ids import sha256_hex
+    from pipeline.model import RawDocument
+
+    data = text.encode("utf-8")
+    hints = {"publisher": publisher, "published_date": published, "jurisdiction": "上海市浦东新区张江镇", "doc_kind": "news_post"}
+    return RawDocument("test", name, data, sha256_hex(data), "text/plain", hints=hints)
+
+
+def test_two_publishers_disagreeing_on_one_figure_are_flagged_across_sources():
+    from pipeline.validate import validate
+
+    raws = [
+        _raw("a.txt", "张江镇经济运行情况。1-5月,张江镇共计完成税收20.17亿元,同比增长45.4%。镇域企业持续增加。", "张江镇人民政府", "2023-06-20"),
+        _raw("b.txt", "浦东各镇上半年经济数据发布。张江镇1-5月完成税收20.71亿元,继续保持增长势头,领跑全区。", "浦东发布", "2023-06-25"),
+    ]
+    docs, _ = stages.build_all_documents(raws)
+    rows, _ = stages.extract_all_claims(docs)
+    [conflict] = [c for c in validate(docs, rows) if c.kind == "cross_source"]
+    assert conflict.verdict == "inconsistent"
+    assert "20.71亿元" in conflict.message and "20.17亿元" in conflict.message
