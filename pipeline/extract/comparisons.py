@@ -26,10 +26,23 @@ import re
 BASE_RE = re.compile(
     r"(?:比|较|相比|相较|与|同)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?(?:的)?\s*$"
 )
+# A change phrase: an optional base, up to CHANGE_FILLER other characters,
+# a change word, an optional link, at the end of the gap.
+CHANGE_BASES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比", "较")
+CHANGE_FILLER = 2
+CHANGE_WORDS = (
+    "增长", "增加", "减少", "下降", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄",
+    "净增", "增幅", "增速", "增长率", "涨幅", "降幅", "提升", "下滑", "翻",
+)
+CHANGE_LINKS = ("了", "为", "达", "达到", "是")
 CHANGE_RE = re.compile(
-    r"(?:同比|环比|比上年|比去年|较上年|较去年|比|较)?[^，,；;。]{0,2}"
-    r"(?:增长|增加|减少|下降|提高|降低|上升|上涨|下跌|回落|扩大|收窄|净增|增幅|增速|增长率|涨幅|降幅|提升|下滑|翻)"
-    r"(?:了|为|达|达到|是)?\s*$"
+    rf"(?:{'|'.join(CHANGE_BASES)})?[^，,；;。]{{0,{CHANGE_FILLER}}}"
+    rf"(?:{'|'.join(CHANGE_WORDS)})(?:{'|'.join(CHANGE_LINKS)})?\s*$"
+)
+# The longest change phrase, trailing whitespace aside: how far back from
+# the end of a gap one can start.
+CHANGE_REACH = (
+    max(map(len, CHANGE_BASES)) + CHANGE_FILLER + max(map(len, CHANGE_WORDS)) + max(map(len, CHANGE_LINKS))
 )
 # Cheap pre-check on the gap before looking for a level at all.
 MAY_COMPARE_RE = re.compile(r"[比较同增减降提上回扩收翻净]")
@@ -61,8 +74,12 @@ def opens_new_subject(gap: str) -> bool:
 
 
 def is_change(gap: str) -> bool:
-    """True when the words before a figure say it is a change, not a level."""
-    return CHANGE_RE.search(gap) is not None
+    """True when the words before a figure say it is a change, not a level.
+
+    A gap may run back to the sentence start, but a change phrase ends it
+    (only whitespace after), so only its last CHANGE_REACH characters are
+    searched: the pattern has no lookbehind, so that finds the same phrases."""
+    return CHANGE_RE.search(gap, max(0, len(gap.rstrip()) - CHANGE_REACH)) is not None
 
 
 def classify(gap: str, unit: str, level_unit: str | None) -> str | None:
@@ -71,7 +88,7 @@ def classify(gap: str, unit: str, level_unit: str | None) -> str | None:
         return None
     if BASE_RE.search(gap):
         return "base" if unit == level_unit else None
-    if CHANGE_RE.search(gap):
+    if is_change(gap):
         if unit in RATE_UNITS:
             return "rate"
         if unit in INCREMENT_UNITS or unit == level_unit:

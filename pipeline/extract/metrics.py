@@ -32,6 +32,7 @@ noun (19金17银10铜) names it (`UNIT_NOUNS`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A space also ends a clause: OCR'd pages join a headline to its body with one.
 CLAUSE_BREAK = "，,；;。：:！？!?（）()\n \u3000"
@@ -57,11 +58,26 @@ OBJECT_VERBS = (
 MIN_OBJECT_CHARS = 2
 # Greedy, so it ends at the last object verb that has an object after it.
 _UP_TO_OBJECT_RE = re.compile(rf".*(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
-TRAILING_FILLERS_RE = re.compile(
-    r"(?:预计|完成|实现|达到|达|为|是|共计|累计|合计|共|各|在|分别|上调到|提高到|增加到|等|已|获得|"
-    r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年)?)?"
-    r"(?:增长|增加|下降|减少|提高|降低|上升|上涨|下跌|回落|扩大|收窄|增))+$"
+# Whether there is an object verb at all: most clauses have none, and this
+# search skips through them in C, where the greedy match backtracks
+# through every position.
+_OBJECT_VERB_RE = re.compile(rf"(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
+TRAILING_FILLERS = (
+    "预计", "完成", "实现", "达到", "达", "为", "是", "共计", "累计", "合计", "共", "各", "在", "分别",
+    "上调到", "提高到", "增加到", "等", "已", "获得",
 )
+TRAILING_CHANGES = (
+    "增长", "增加", "下降", "减少", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄", "增",
+)
+TRAILING_FILLERS_RE = re.compile(
+    rf"(?:{'|'.join(TRAILING_FILLERS)}|"
+    r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年)?)?"
+    rf"(?:{'|'.join(TRAILING_CHANGES)}))+$"
+)
+# The last characters a trailing filler can end with: most metrics end
+# with none, and `str.endswith` says so far faster than the pattern, which
+# the regex engine tries at every position.
+_TRAILING_ENDS = tuple(sorted({word[-1] for word in TRAILING_FILLERS + TRAILING_CHANGES}))
 # 等 after a numeral is a grade (一等功, 二等奖), not "and so on".
 GRADE_RE = re.compile(r"[一二三四五六七八九十0-9]等")
 # After a figure, its own noun and 的 (8个项目的土地征收428.407亩) belong to
@@ -107,7 +123,14 @@ def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], af
         pieces.append(text[cursor:max(cursor, p_start)])
         cursor = max(cursor, p_end)
     pieces.append(text[cursor:end])
-    words = "".join(pieces)
+    return _metric_words("".join(pieces), after_figure)
+
+
+@lru_cache(maxsize=4096)
+def _metric_words(words: str, after_figure: bool) -> str:
+    """The rules of `pre_text` on the words left; memoised, since the same
+    subjects (地区生产总值, 一般公共预算收入) recur: over the seeds and
+    the shared corpus, one clause in four repeats an earlier one."""
     if after_figure:
         words = AFTER_FIGURE_RE.sub("", words)
     cut = words.rfind("等")
@@ -117,12 +140,14 @@ def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], af
         # 开展反诈、禁毒等各类宣传活动: the item follows the examples
         words = words[cut + 1:] or words
     words = LEADING_FILLERS_RE.sub("", words.strip(_EDGE)).strip(_EDGE)
-    verb = _UP_TO_OBJECT_RE.match(words)
+    verb = _OBJECT_VERB_RE.search(words) and _UP_TO_OBJECT_RE.match(words)
     if verb:
         words = words[verb.end():].strip(_EDGE)
     words = LEADING_VERBS_RE.sub("", words) or words
     words = _after_modifier_list(words)
-    return _trim(TRAILING_FILLERS_RE.sub("", words))
+    if words.endswith(_TRAILING_ENDS) or words.endswith("\n"):
+        words = TRAILING_FILLERS_RE.sub("", words)
+    return _trim(words)
 
 
 def _trim(words: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.tries import alternation
 from pipeline.extract.units import MEASURE_WORDS, UNITS
 
 _CN = "〇零一二两三四五六七八九十百千万亿"
@@ -64,15 +65,24 @@ _NUMERALS = set(_CN + "几数0123456789０１２３４５６７８９")
 
 
 def _idiom_alternatives(words: tuple[str, ...]) -> str:
-    """Each idiom as seen from each numeral in it: 最后一公里 -> (?<=最后)一公里,
-    so the idiom is recognised at the start of whichever figure it hides."""
-    alternatives = set()
+    """Each idiom as seen from each numeral in it: 最后一公里 -> 一公里 with
+    最后 before it, so the idiom is recognised at the start of whichever
+    figure it hides. As a trie (tried at every figure, a flat list of a
+    hundred idioms is slow), so what must precede is checked at the end,
+    by a lookbehind over the whole idiom: 一公里(?<=最后一公里)."""
+    befores: dict[str, set[str]] = {}
     for word in words:
         for i, ch in enumerate(word):
             if ch in _NUMERALS and (i == 0 or word[i - 1] not in _NUMERALS):
-                before = f"(?<={re.escape(word[:i])})" if i else ""
-                alternatives.add(before + re.escape(word[i:]))
-    return "|".join(sorted(alternatives, key=len, reverse=True))
+                befores.setdefault(word[i:], set()).add(word[:i])
+    tails = {}
+    for seen, before in befores.items():
+        if "" in before:
+            tails[seen] = ""
+        else:
+            checks = sorted(f"(?<={re.escape(b + seen)})" for b in before)
+            tails[seen] = checks[0] if len(checks) == 1 else "(?:" + "|".join(checks) + ")"
+    return alternation(tails)
 
 
 # (name, pattern). Each pattern is tried at the first character of a
@@ -131,8 +141,8 @@ def nonclaim_name(text: str, pos: int) -> str | None:
     match = NONCLAIM_RE.match(text, pos)
     if match is None:
         return None
-    name = next(g for g, v in match.groupdict().items() if v is not None and g[0] == "n")
-    return NONCLAIM_PATTERNS[int(name[1:])][0]
+    # n{i} wraps its whole alternative, so it is the last group to close
+    return NONCLAIM_PATTERNS[int(match.lastgroup[1:])][0]
 
 
 def inside_book_title(text: str, pos: int) -> bool:

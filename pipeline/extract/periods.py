@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.extract.tries import alternation
+
 _YEAR = r"(?:19|20)[0-9]{2}"
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -85,7 +87,8 @@ BASE_BEFORE_RE = re.compile(r"(?:比|较|相比|相较|对比|与|同)$")
 # ... or right before 基础上, possibly with the base figure in brackets.
 BASE_AFTER_RE = re.compile(r"(?:[（(][^（）()\n]{0,24}[）)])?的?基础上")
 
-_WORDS_RE = re.compile("|".join(sorted(map(re.escape, PERIOD_WORDS), key=len, reverse=True)))
+# A trie: 年 and 上 start many words and far more non-periods.
+_WORDS_RE = re.compile(alternation(dict.fromkeys(PERIOD_WORDS, "")))
 _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PATTERNS)
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
 _YEAR_DIGITS_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})$")

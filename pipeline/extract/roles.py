@@ -23,12 +23,19 @@ Rules, as data:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-HEADING_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?P<h>(?:第[一二三四五六七八九十]+部分[^\n。;；]{0,30}"
+_HEADING = (
+    r"[ \t\u3000]*(?P<h>(?:第[一二三四五六七八九十]+部分[^\n。;；]{0,30}"
     r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标"
     r"|名词解释|工作情况|工作回顾|工作总结|完成情况)[^\n。;；，,]{0,16}))[ \t\u3000]*$"
 )
+# A heading fills a line; found from the line break before it, since a
+# pattern that starts with a character lets the regex engine skip through
+# the text in C, where ^ would be tried at every position (the text's very
+# start is tried apart).
+HEADING_RE = re.compile(r"(?m)\n" + _HEADING)
+_HEADING_AT_START_RE = re.compile(r"(?m)" + _HEADING)
 
 # Scraped pages often lose the line break after a numbered part heading
 # (二、2023年工作计划2023年是...): such a heading runs into its first
@@ -46,6 +53,9 @@ _INLINE_HEADING_AT_START_RE = re.compile(_INLINE_HEADING)
 def find_headings(text: str) -> list[tuple[int, str]]:
     """(start, heading) of every section heading in `text`, in order."""
     found = [(m.start("h"), m.group("h")) for m in HEADING_RE.finditer(text)]
+    first = _HEADING_AT_START_RE.match(text)
+    if first:
+        found.append((first.start("h"), first.group("h")))
     found += [(m.start("h"), m.group("h")) for m in INLINE_HEADING_RE.finditer(text)]
     first = _INLINE_HEADING_AT_START_RE.match(text)
     if first:
@@ -71,7 +81,9 @@ PER_WORDS: tuple[str, ...] = ("每",)
 TARGET_AFTER_RE = re.compile(r"的?(?:目标|任务)")
 
 
+@lru_cache(maxsize=256)
 def heading_role(heading: str) -> str:
+    """Memoised: every figure of a section asks about the same heading."""
     for pattern, role in HEADING_ROLES:
         if pattern.search(heading):
             return role

@@ -43,9 +43,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _SENTENCE_RE.finditer(text):
         start, end = match.span()
-        chunk = match.group()
-        start += len(chunk) - len(chunk.lstrip())
-        end -= len(chunk) - len(chunk.rstrip())
+        # most sentences have no whitespace at either edge: test before copying
+        if text[start].isspace() or text[end - 1].isspace():
+            chunk = match.group()
+            start += len(chunk) - len(chunk.lstrip())
+            end -= len(chunk) - len(chunk.rstrip())
         if end > start:
             spans.append((start, end))
     return spans

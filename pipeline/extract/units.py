@@ -18,7 +18,7 @@ The `大` of `四大应用场景` / `8大类` counts items, so it maps to `个` 
 
 from __future__ import annotations
 
-import re
+from pipeline.extract.tries import alternation
 
 SCALES: dict[str, float] = {
     "万亿": 1e12,
@@ -221,23 +221,6 @@ def unit_alternation() -> str:
 
 
 def _trie(words, guards: dict[str, str]) -> str:
-    """The words as a regex trie (个(?:月|百分点|)...): Python's re tries a
-    flat alternation one word at a time at every number, a trie one
-    character. A longer word is tried before its prefix, as in a
-    longest-first alternation; a word's guard goes where it ends."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = f"(?![{guards[word]}])" if word in guards else ""
-    return _emit(root)
-
-
-def _emit(node: dict) -> str:
-    branches = [re.escape(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if "" in node:
-        branches.append(node[""])
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+    """The words as a regex trie (个(?:月|百分点|)...), each word's guard
+    where it ends: see the tries module."""
+    return alternation({word: f"(?![{guards[word]}])" if word in guards else "" for word in words})
