@@ -53,7 +53,7 @@ NEW_SUBJECT_RE = re.compile(r"其中|分别")
 # Anything else left there (，拉动GDP增长; ，医疗保健类下降) is a new subject.
 NOT_A_SUBJECT_RE = re.compile(
     r"按可比价格计算|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
-    r"|增长率|增幅|增速|涨幅|降幅|增长|增加|减少|下降|提高|降低|上升|上涨|下跌|回落|扩大|收窄|净增|提升|下滑|翻"
+    rf"|{'|'.join(sorted(CHANGE_WORDS, key=len, reverse=True))}"
     r"|的?基础上|年均|平均|了|为|达到|达|是|的|\s"
 )
 SUBJECT_MIN_CHARS = 2
