@@ -105,6 +105,24 @@ def test_a_new_subject_breaks_the_link():
         ("实际使用外资160.6亿美元、折合1148亿元人民币", "1148亿元", "实际使用外资"),
         ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "注册商标"),
         ("嘉定区参赛代表队共获得19金17银10铜", "17银", "银牌"),
+        # a noun phrase ending in the work done: the counted things end at
+        # the last collective noun before it; no such noun, the phrase stays
+        ("推进16个乡村振兴试点示范项目建设", "16个", "乡村振兴试点示范项目"),
+        ("完成1500户小型经营场所电气火灾入户检查", "1500户", "小型经营场所"),
+        ("完成14家企业前期征收", "14家", "企业"),
+        ("完成150公里农村公路提档升级改造", "150公里", "农村公路提档升级改造"),
+        # a predicate after the counted noun; an action word that opens the noun stays
+        ("指导39个居民区规范实施自治金项目", "39个", "居民区"),
+        ("出台22条实施意见", "22条", "实施意见"),
+        # 涉及 introduces the measured thing
+        ("共成功调解615件，涉及金额853.5万元", "853.5万元", "金额"),
+        # a career's length: the verb, not who served
+        ("王老师从教30年", "30年", "从教"),
+        # a list of the bodies a rate is measured in, before the rate
+        ("确保各学校、单位垃圾分类达标率95%以上", "95%以上", "垃圾分类达标率"),
+        # a line break with no punctuation before it does not end the clause
+        ("全年粮食总产量已\n\n达12万吨", "12万吨", "粮食总产量"),
+        ("粮食总产量\n\n12万吨\n\n0.5", "12万吨", "粮食总产量"),
     ],
 )
 def test_metric(text, surface, metric):

@@ -7,7 +7,9 @@ before the figure and ends the clause there (共计完成税收20.17亿元,). So
 - the noun after the figure's unit, up to the first verb or break
   (`POST_STOP_RE`), or up to an action done to the counted things
   (`POST_ACTION_RE`: 14个具体项目已全部完工, 4个居委会补选), when there is
-  one; a passive predicate (235篇被全国政协采用) or 获得 + prize (131名选手
+  one; a phrase ending in the work done (8个美丽家园特色小区门头修整) ends
+  the counted noun at its last collective noun (`COUNTED_HEADS_RE`); a
+  passive predicate (235篇被全国政协采用) or 获得 + prize (131名选手
   获得金牌) is kept, because it says which of the things are counted
   (`POST_PREDICATE_RE`);
 - else the clause before the figure (from the previous figure or the clause
@@ -17,7 +19,11 @@ before the figure and ends the clause there (共计完成税收20.17亿元,). So
   thing as its object (`OBJECT_VERBS`) is the subject, the agent or an
   adverb (浦东新区政协向全国政协编报信息4158篇, 谷有琪先后荣立个人一等功1次)
   and is taken off too, and so is a list of modifiers before the head
-  noun (服务类、工程类、土地相关类合同 -> 合同).
+  noun (服务类、工程类、土地相关类合同 -> 合同) or of the bodies it is
+  measured in (各居住区、单位垃圾分类达标率). A duration after a career
+  verb (从警16年) measures the career (`CAREER_VERBS`). A line break
+  after no punctuation (OCR'd columns, table rows) does not end the
+  clause before a figure.
 
 A metric that only says "the goal" (的目标) or restates the previous figure
 (折合1148亿元) borrows the previous figure's (`GENERIC_RE`). Figures joined
@@ -46,7 +52,7 @@ LEADING_FILLERS_RE = re.compile(
 LEADING_VERBS_RE = re.compile(
     r"^(?:(?:开展|安装|增设|新建|改造|组织|形成|推进|实施|启动|建设|打造|举办|发放|筹集|培育|"
     r"配备|指导|清除|整治|发动|提供|受理|审核|安排|摘除|规范|选取|梳理|推出|成立|创建|编报|化解|"
-    r"完成|实现|累计)[、和及并]?)+"
+    r"完成|实现|累计|涉及)[、和及并]?)+"
 )
 # Verbs whose object is the measured thing; searched anywhere in the clause,
 # so only words that are verbs wherever they stand (not 组织, 建设, 新增).
@@ -78,6 +84,9 @@ TRAILING_FILLERS_RE = re.compile(
 # with none, and `str.endswith` says so far faster than the pattern, which
 # the regex engine tries at every position.
 _TRAILING_ENDS = tuple(sorted({word[-1] for word in TRAILING_FILLERS + TRAILING_CHANGES}))
+# Careers whose length a duration states (谷有琪从警16年): the verb is the
+# metric, whoever precedes it the subject.
+CAREER_VERBS: tuple[str, ...] = ("从警", "从教", "从医", "从军", "从业", "执教", "任教", "执业")
 # 等 after a numeral is a grade (一等功, 二等奖), not "and so on".
 GRADE_RE = re.compile(r"[一二三四五六七八九十0-9]等")
 # After a figure, its own noun and 的 (8个项目的土地征收428.407亩) belong to
@@ -90,7 +99,15 @@ POST_STOP_RE = re.compile(
     r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一"
 )
 # Actions done to the counted things, and adverbs opening their predicate.
-POST_ACTION_RE = re.compile(r"已|均|全部|全面|超额|顺利|基本|正式|相继|陆续|完工|补选|选举|首次|帮困|维护|助力")
+POST_ACTION_RE = re.compile(r"(?<=.)(?:规范)?实施|已|均|全部|全面|超额|顺利|基本|正式|相继|陆续|完工|补选|选举|首次|帮困|维护|助力")
+# A noun phrase after a count that ends in the work done (8个美丽家园特色
+# 小区门头修整, 14家企业前期征收, 1500户小型经营场所电气火灾入户检查) names
+# the counted things, then what the work is done on, then the work: the
+# counted things end at the last collective noun (`COUNTED_HEADS_RE`)
+# before the action. A phrase with no such noun is kept whole.
+POST_ACTIONS: tuple[str, ...] = ("建设", "创建", "修整", "征收", "加装", "检查", "帮扶", "改造", "安装", "体检")
+# Nouns naming the units or people a count is made of.
+COUNTED_HEADS_RE = re.compile(r"小区|社区|居民区|居村|场所|群体|企业|项目|单位|学校|家庭|乡|人")
 # Predicates that select what is counted: kept with the noun before them.
 POST_PREDICATE_RE = re.compile(r"(?:被|获得)[^、，,；;。：:！？!?（）()\n0-9]{1,12}")
 # Words after the unit that still belong to it (1148亿元人民币).
@@ -102,7 +119,7 @@ UNIT_NOUNS: dict[str, str] = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # Metrics that only say "the goal" (增长不低于10%的目标上调到15%): the figure
 # measures what the previous figure of its sentence measures.
 GENERIC_RE = re.compile(r"^(?:的?(?:目标|任务|标准)|折合|约合|相当于)$")
-MAX_POST_CHARS = 16
+MAX_POST_CHARS = 20
 # A bracket this short (in characters) inside a clause is part of a word.
 MAX_INNER_BRACKET = 3
 _EDGE = " \t\u3000、“”\"《》（）()"
@@ -147,7 +164,7 @@ def _metric_words(words: str, after_figure: bool) -> str:
     words = _after_modifier_list(words)
     if words.endswith(_TRAILING_ENDS) or words.endswith("\n"):
         words = TRAILING_FILLERS_RE.sub("", words)
-    return _trim(words)
+    return words[-2:] if words.endswith(CAREER_VERBS) else _trim(words)
 
 
 def _trim(words: str) -> str:
@@ -173,6 +190,11 @@ def _after_modifier_list(words: str) -> str:
     shared = items[-2][-1]
     cut = items[-1].find(shared)
     head = items[-1][cut + 1:] if cut >= 0 else ""
+    if not head:
+        # 各居住区、单位垃圾分类达标率: a list of the bodies it is measured
+        # in; a one-character noun (乡) may open a longer one (乡镇卫生院)
+        counted = COUNTED_HEADS_RE.match(items[-1])
+        head = items[-1][counted.end():] if counted and counted.end() >= MIN_OBJECT_CHARS else ""
     return head if len(head) >= MIN_OBJECT_CHARS else words
 
 
@@ -194,4 +216,15 @@ def post_text(text: str, end: int) -> str:
         if predicate and (cut > 0 or window.startswith("被")):
             cut = predicate.end()
     noun = window[:cut].strip(_EDGE)
-    return noun[:-2] if noun.endswith("工作") and len(noun) > 2 else noun
+    if noun.endswith("工作") and len(noun) > 2:
+        noun = noun[:-2]
+    return _counted_before_action(noun)
+
+
+def _counted_before_action(noun: str) -> str:
+    """`noun` up to its last collective noun when it ends in an action
+    (`POST_ACTIONS`); `noun` otherwise."""
+    if not noun.endswith(POST_ACTIONS):
+        return noun
+    heads = [m.end() for m in COUNTED_HEADS_RE.finditer(noun, 0, len(noun) - 2)]
+    return noun[:heads[-1]] if heads else noun
