@@ -241,13 +241,13 @@ def test_role_words(text, surface, role):
 
 def test_changes_are_not_levels():
     claims = by_surface("全年基础设施、制造业投资分别增长9.4%、9.1%，带动固定资产投资增长5.1%")
-    assert all(c.comparison is None for c in claims.values())
+    assert [(c.comparison, c.direction, c.compared_to) for c in claims.values()] == [("rate", "increase", None)] * 3
 
 
 def test_durations_are_not_levels():
     claims = by_surface("国内生产总值增加到121万亿元，五年年均增长5.2%")
     assert claims["5.2%"].compared_to == claims["121万亿元"].char_start
-    assert claims["五年"].comparison is None
+    assert claims["五年"].comparison == "level" and claims["五年"].compared_to is None
 
 
 def test_a_datetime_document_date_is_read_as_its_day():

@@ -163,8 +163,10 @@ def extract_claims(text: str, doc_date: date | None = None) -> list[Claim]:
     _share_list_metrics(text, figures, records)
     _share_ratio_metrics(doc, figures, records)
     _respective_metrics(text, figures, records)
-    _link_comparisons(doc, records, states_base)
+    changes = _changes(text, records)
+    _link_comparisons(doc, records, states_base, changes)
     _borrow_generic_metrics(records)
+    _directions(text, records, changes)
     return [Claim(**record) for record in records]
 
 
@@ -210,7 +212,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
         "period_start": span[0],
         "period_end": span[1],
         "role": role,
-        "comparison": None,
+        "comparison": "level",
         "compared_to": None,
     }, period is not None and period.start in doc.base_ends
 
@@ -396,13 +398,13 @@ def _changes(text: str, records: list[dict]) -> list[bool]:
     return changes
 
 
-def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool]) -> None:
+def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool], changes: list[bool]) -> None:
     """Set comparison/compared_to; members take their level's metric and
     period, a base its own 去年同期 resolved against the level's dates. A
     level that states a base year (在2022年(30.20亿元)基础上增长10%) passes
     on its metric only: the change is the current period's."""
     text = doc.text
-    changes = _changes(text, records)
+    linked: set[int] = set()
     for i in range(1, len(records)):
         record, before = records[i], records[i - 1]
         if before["sentence_start"] != record["sentence_start"]:
@@ -414,7 +416,7 @@ def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool]) 
             (
                 k for k in range(i - 1, -1, -1)
                 if records[k]["sentence_start"] == record["sentence_start"]
-                and records[k]["comparison"] in (None, "level")
+                and k not in linked
                 and records[k]["unit"] not in comparisons.NOT_A_LEVEL_UNITS
                 and not changes[k]
             ),
@@ -441,4 +443,23 @@ def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool]) 
             comparison=kind, compared_to=level["char_start"], metric=level["metric"],
             period=period, period_start=start, period_end=end,
         )
-        level["comparison"] = "level"
+        linked.add(i)
+
+
+def _directions(text: str, records: list[dict], changes: list[bool]) -> None:
+    """A figure printed as a change is an increment or a rate even when no
+    level is printed with it (同比增长9.4%); its change word gives the
+    direction (增长/提高 increase, 下降/回落/收窄 decrease, 持平 unchanged),
+    which gives Claim.signed_value its sign. A figure in a list after a change
+    word (增长9.4%、9.1%) takes the direction of the first one."""
+    for i, record in enumerate(records):
+        if changes[i] and record["comparison"] == "level":
+            record["comparison"] = comparisons.change_kind(record["unit"])
+        record["direction"] = None
+        if record["comparison"] in comparisons.CHANGE_KINDS:
+            same = i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"]
+            gap = text[records[i - 1]["char_end"] if same else record["sentence_start"]:record["char_start"]]
+            found = comparisons.direction(gap)
+            if found is None and same and gap == "、":
+                found = records[i - 1]["direction"]
+            record["direction"] = found or "increase"

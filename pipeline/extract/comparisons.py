@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline import vocab
+
 BASE_RE = re.compile(
     r"(?:比|较|相比|相较|与|同)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?(?:的)?\s*$"
 )
@@ -30,10 +32,9 @@ BASE_RE = re.compile(
 # a change word, an optional link, at the end of the gap.
 CHANGE_BASES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比", "较")
 CHANGE_FILLER = 2
-CHANGE_WORDS = (
-    "增长", "增加", "减少", "下降", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄",
-    "净增", "增幅", "增速", "增长率", "涨幅", "降幅", "提升", "下滑", "翻",
-)
+# word -> direction of the quantity it describes (pipeline/data/change_words.tsv)
+DIRECTION_OF: dict[str, str] = {word: direction for word, direction, _ in vocab.rows("change_words.tsv")}
+CHANGE_WORDS = tuple(sorted(DIRECTION_OF, key=len, reverse=True))
 CHANGE_LINKS = ("了", "为", "达", "达到", "是")
 CHANGE_RE = re.compile(
     rf"(?:{'|'.join(CHANGE_BASES)})?[^，,；;。]{{0,{CHANGE_FILLER}}}"
@@ -62,6 +63,13 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
 NOT_A_LEVEL_UNITS = frozenset({"百分点", "倍", "年", "周年", "个月", "天", "小时", "分钟", "岁"})
 RATE_UNITS = frozenset({"%", "倍"})
 INCREMENT_UNITS = frozenset({"百分点"})
+CHANGE_KINDS = frozenset({"increment", "rate"})
+
+
+def change_kind(unit: str) -> str:
+    """A change printed in % or 倍 is relative (a rate); in any other unit,
+    百分点 included, it is an increment."""
+    return "rate" if unit in RATE_UNITS else "increment"
 
 
 def opens_new_subject(gap: str) -> bool:
@@ -80,6 +88,18 @@ def is_change(gap: str) -> bool:
     (only whitespace after), so only its last CHANGE_REACH characters are
     searched: the pattern has no lookbehind, so that finds the same phrases."""
     return CHANGE_RE.search(gap, max(0, len(gap.rstrip()) - CHANGE_REACH)) is not None
+
+
+_DIRECTION_RE = re.compile(f"(?:{'|'.join(CHANGE_WORDS)})(?!.*(?:{'|'.join(CHANGE_WORDS)}))", re.S)
+
+
+def direction(gap: str) -> str | None:
+    """Which way the change printed after `gap` goes: the direction of the
+    last change word in its change phrase (比上年减少2人，下降66.7%: the
+    word right before each figure decides)."""
+    tail = gap[max(0, len(gap.rstrip()) - CHANGE_REACH):]
+    found = _DIRECTION_RE.search(tail)
+    return DIRECTION_OF[found.group()] if found else None
 
 
 def classify(gap: str, unit: str, level_unit: str | None) -> str | None:
