@@ -39,10 +39,9 @@ QUARTER_RE = re.compile(r"第?([一二三四1-4])季度")
 MONTHS_RE = re.compile(r"(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月")
 # 一、2014年工作回顾: the year a report reviews, in its first heading.
 REVIEW_HEADING_RE = re.compile(r"((?:19|20)\d{2})年(?:主要)?工作(?:回顾|总结|情况)|过去一年")
-# A plan document (工作要点, 工作计划) reports on the year it plans.
-PLAN_TITLE_RE = re.compile(r"要点|计划|安排")
-SUMMARY_TITLE_RE = re.compile(r"总结|报告|回顾|情况")
 REPORT_MONTHS = 6  # a report published up to June reviews the year before
+# Kinds published after the period they report on.
+REPORTS = frozenset({"work_report", "work_summary", "bulletin", "open_info_report", "fiscal_report"})
 REFERENCE_RE = re.compile(r"^\d{4}(?:-H[12]|-Q[1-4]|-\d{2}-\d{2}|-\d{2}\.\.\d{4}-\d{2})?$")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -74,23 +73,23 @@ def reference_period(hint: str | None, title: str | None, kind: str | None, spok
     if years:
         return _with_part(_title_year(years[0], kind, spoken, title), title)
     review = REVIEW_HEADING_RE.search(text, 0, OPENING_CHARS * 3)
-    if kind == "work_report" and review and review.group(1):
+    if kind in ("work_report", "work_summary") and review and review.group(1):
         return review.group(1)
     if spoken is None:
         return None
     early = spoken.month <= REPORT_MONTHS
-    if kind in ("work_report", "bulletin", "open_info_report", "fiscal_report") and HALF_RE.search(title):
+    if kind in REPORTS and HALF_RE.search(title):
         return _with_part(spoken.year, title)
-    if kind in ("work_report", "bulletin", "open_info_report", "fiscal_report") and early:
+    if kind in REPORTS and early:
         return str(spoken.year - 1)
     return str(spoken.year)
 
 
 def _title_year(year: int, kind: str | None, spoken: date | None, title: str) -> int:
     """A work report's title year is its delivery year (so it reviews the
-    year before) unless the report came out after that year; a summary
-    (工作总结) or a plan (工作要点) is about its title year."""
-    if kind != "work_report" or "总结" in title or (PLAN_TITLE_RE.search(title) and not SUMMARY_TITLE_RE.search(title)):
+    year before) unless the report came out after that year; any other
+    kind (a summary, a plan, a bulletin) is about its title year."""
+    if kind != "work_report":
         return year
     if spoken is None or (spoken.year == year and spoken.month <= REPORT_MONTHS):
         return year - 1

@@ -18,7 +18,9 @@ from datetime import date, datetime
 from pipeline.extract import comparisons, metrics, periods, roles
 from pipeline.extract.sentences import is_run_in_heading, opens_unit, split_sentences
 from pipeline.extract.spans import Figure, find_figures
+from pipeline.extract.timeframe import TimeFrame
 from pipeline.model import Claim
+from pipeline.places import ClaimPlaces
 
 # Periods that describe a comparison's base, never the figure they precede.
 _BASE_PERIOD_KINDS = frozenset({"same_period_last_year"})
@@ -29,9 +31,11 @@ _PERIOD_BREAK = "，,；;。：:！？!?\n"
 class _Text:
     """What attribution needs about the whole text, computed once."""
 
-    def __init__(self, text: str, doc_date: date | None) -> None:
+    def __init__(self, text: str, frame: TimeFrame, place: str | None) -> None:
         self.text = text
-        self.doc_date = doc_date
+        self.frame = frame
+        self.places = ClaimPlaces(text, place)
+        self.doc_date = frame.spoken
         self.sentences = split_sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.periods = [
@@ -51,7 +55,8 @@ class _Text:
         self._openers: dict[int, list[periods.Period]] = {}
         self._leading: dict[int, periods.Period | None] = {}
         self._inherited: dict[int, periods.Period | None] = {}
-        self._dates: dict[tuple[int, bool], tuple[date | None, date | None]] = {}
+        self._dates: dict[tuple[int, periods.Setting], tuple[date | None, date | None]] = {}
+        self._settings: dict[tuple[int, bool], periods.Setting] = {}
 
     def sentence_index(self, pos: int) -> int | None:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
@@ -134,12 +139,32 @@ class _Text:
             or opens_unit(self.text, start)
         )
 
-    def dates(self, period: periods.Period, forward: bool) -> tuple[date | None, date | None]:
-        """`periods.resolve` for this text's date, once per period: a
-        heading's or a paragraph's period serves many figures."""
-        key = (period.start, forward)
+    def setting(self, heading, forward: bool) -> periods.Setting:
+        """Where a figure under `heading` stands: the part of the document
+        (the heading's own period when it names one: 一、2022年工作总结;
+        else the planned period in a plan or for a target, the reviewed
+        one otherwise) and the year the text speaks in there."""
+        key = (heading[0] if heading else -1, forward)
+        if key not in self._settings:
+            where = periods.Setting.default(self.frame, forward)
+            named = heading[2] if heading else None
+            if named is not None:
+                start, end = periods.resolve(named, where)
+                if end is not None:
+                    start = start or date(end.year, 1, 1)
+                    present = max(self.frame.present or start.year, start.year)
+                    where = periods.Setting((start, end), present, forward, self.frame.spoken, self.frame.review)
+            self._settings[key] = where
+        return self._settings[key]
+
+    def dates(self, period: periods.Period | None, where: periods.Setting) -> tuple[date | None, date | None]:
+        """`periods.resolve` once per period and setting: a heading's or a
+        paragraph's period serves many figures. No period: the part's."""
+        if period is None:
+            return where.part or (None, None)
+        key = (period.start, where)
         if key not in self._dates:
-            self._dates[key] = periods.resolve(period, self.doc_date, forward)
+            self._dates[key] = periods.resolve(period, where)
         return self._dates[key]
 
     def heading_before(self, pos: int):
@@ -147,8 +172,13 @@ class _Text:
         return self.headings[i] if i >= 0 else None
 
 
-def extract_claims(text: str, doc_date: date | None = None) -> list[Claim]:
-    """Every numeric claim in `text`, sorted by char_start."""
+def extract_claims(
+    text: str, doc_date: date | None = None, frame: TimeFrame | None = None, place: str | None = None
+) -> list[Claim]:
+    """Every numeric claim in `text`, sorted by char_start. `frame` says
+    which periods the document's words mean (documents.reference_period);
+    without one, a bare `doc_date` is taken as the year the text speaks in.
+    `place` is the document's division code, the default place of a figure."""
     if not isinstance(text, str):
         raise TypeError(f"extract_claims needs str text, got {type(text).__name__}")
     if isinstance(doc_date, datetime):
@@ -156,7 +186,7 @@ def extract_claims(text: str, doc_date: date | None = None) -> list[Claim]:
     figures = find_figures(text)
     if not figures:
         return []
-    doc = _Text(text, doc_date)
+    doc = _Text(text, frame or TimeFrame.from_date(doc_date), place)
     attributed = [_attribute(doc, figures, i) for i in range(len(figures))]
     records = [record for record, _ in attributed]
     states_base = [base for _, base in attributed]
@@ -185,7 +215,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
         roles.TARGET_RE.search(text, period_clause, f.start)
         or roles.TARGET_AFTER_RE.match(text, f.end)
     )
-    span = doc.dates(period, section_role == "plan" or targeted) if period else (None, None)
+    span = doc.dates(period, doc.setting(heading, section_role == "plan" or targeted))
     role = section_role
     if f.threshold or _per_ratio(doc, figures, i):
         role = "threshold"
@@ -208,6 +238,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
         "sentence": text[s_start:s_end],
         "sentence_start": s_start,
         "metric": _metric(doc, figures, i, s_start),
+        "place_code": doc.places.at(s_start, f.start),
         "period": period.text if period else None,
         "period_start": span[0],
         "period_end": span[1],

@@ -9,8 +9,8 @@ its hints, title, publisher, site and text; `claim_place` the place a
 figure is about when its sentence names another one (全国, 全省, a town).
 """
 
-from pipeline.places.claims import claim_place
+from pipeline.places.claims import ClaimPlaces, claim_place
 from pipeline.places.divisions import COUNTRY, Division, Divisions, divisions
 from pipeline.places.document import document_place
 
-__all__ = ["COUNTRY", "Division", "Divisions", "claim_place", "divisions", "document_place"]
+__all__ = ["COUNTRY", "ClaimPlaces", "Division", "Divisions", "claim_place", "divisions", "document_place"]
