@@ -287,7 +287,7 @@ def _metric(doc: _Text, figures: list[Figure], i: int, s_start: int) -> str | No
     elif start == f.start and start > s_start and text[start - 1] in "（(":
         start = _break_before(text, s_start, start - 1, _PERIOD_BREAK)
     found = [(p.start, p.end) for p in doc.periods_between(start, f.start)]
-    words = metrics.pre_text(text, start, f.start, found, after_figure)
+    words = metrics.pre_text(text, start, f.start, found, after_figure, f.unit not in metrics.RATE_UNITS)
     if not words and start > s_start and text[start - 1] in "）)":
         # 财政总收入(不含免抵调)预计完成52.3亿元: the subject precedes the aside.
         opening = max(text.rfind("(", s_start, start), text.rfind("（", s_start, start))

@@ -40,41 +40,42 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import vocab
+from pipeline.extract.comparisons import CHANGE_WORDS
+
 # A space also ends a clause: OCR'd pages join a headline to its body with one.
 CLAUSE_BREAK = "，,；;。：:！？!?（）()\n \u3000"
 
-LEADING_FILLERS_RE = re.compile(
-    r"^(?:其中|共计|累计|合计|总计|共有|共|另外|同时|此外|预计|成功|完成|实现|达到|达|为|是|有|以及|及|和|并|"
-    r"截至目前|目前|力争|确保|争取到|争取|把|将|对)+"
-)
-# Verbs that introduce the measured item (开展各类宣传活动7场, 新建、改造充电桩
-# 306组); taken off the front when something is left after them.
-LEADING_VERBS_RE = re.compile(
-    r"^(?:(?:开展|安装|增设|新建|改造|组织|形成|推进|实施|启动|建设|打造|举办|发放|筹集|培育|"
-    r"配备|指导|清除|整治|发动|提供|受理|审核|安排|摘除|规范|选取|梳理|推出|成立|创建|编报|化解|"
-    r"完成|实现|累计|涉及)[、和及并]?)+"
-)
+
+def _words(kind: str) -> tuple[str, ...]:
+    """Words of `kind` from pipeline/data/metric_words.tsv, longest first."""
+    return tuple(sorted({row[0] for row in vocab.rows("metric_words.tsv") if row[1] == kind}, key=len, reverse=True))
+
+
+LEADING_FILLERS = _words("leading")
+LEADING_FILLERS_RE = re.compile(f"^(?:{'|'.join(LEADING_FILLERS)})+")
+# Generic quantifiers (各种肉类总产量 is 肉类总产量), taken out anywhere.
+QUANTIFIERS_RE = re.compile("|".join(_words("quantifier")))
+# Phrases that name nothing: a metric equal to one of them is no metric.
+NEVER_METRICS: frozenset[str] = frozenset(_words("never"))
 # Verbs whose object is the measured thing; searched anywhere in the clause,
 # so only words that are verbs wherever they stand (not 组织, 建设, 新增).
 OBJECT_VERBS = (
     "荣立|荣获|获得|编报|挽回|整理|摸排|核查|抽查|设置|采集|推进|抽调|召开|引进|开展|提出|"
     "受理|举办|打造|发放|筹集|培育|配备|清除|整治|发动|审核|摘除|梳理|推出|化解|完成|实现|列入|纳入|认定|评定"
 )
+# Before an object verb, marks that the things counted are new ones.
+NEW_PREFIXES = ("新",)
 # At least this much must follow an object verb for the rest to be the object.
 MIN_OBJECT_CHARS = 2
 # Greedy, so it ends at the last object verb that has an object after it.
-_UP_TO_OBJECT_RE = re.compile(rf".*(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
+_UP_TO_OBJECT_RE = re.compile(rf".*(?P<verb>{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
 # Whether there is an object verb at all: most clauses have none, and this
 # search skips through them in C, where the greedy match backtracks
 # through every position.
 _OBJECT_VERB_RE = re.compile(rf"(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
-TRAILING_FILLERS = (
-    "预计", "完成", "实现", "达到", "达", "为", "是", "共计", "累计", "合计", "共", "各", "在", "分别",
-    "上调到", "提高到", "增加到", "等", "已", "获得",
-)
-TRAILING_CHANGES = (
-    "增长", "增加", "下降", "减少", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄", "增",
-)
+TRAILING_FILLERS = _words("trailing")
+TRAILING_CHANGES = (*CHANGE_WORDS, "增")
 TRAILING_FILLERS_RE = re.compile(
     rf"(?:{'|'.join(TRAILING_FILLERS)}|"
     r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年)?)?"
@@ -120,6 +121,15 @@ UNIT_NOUNS: dict[str, str] = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # measures what the previous figure of its sentence measures.
 GENERIC_RE = re.compile(r"^(?:的?(?:目标|任务|标准)|折合|约合|相当于)$")
 MAX_POST_CHARS = 20
+# Figures in these units are rates, not counts of things acted upon.
+RATE_UNITS = frozenset({"%", "‰", "百分点", "倍"})
+# A list marker (九、 （三）) opening a clause run on from a heading.
+LIST_MARK_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# The document's own area in the middle of a run-on clause.
+OWN_AREA_RE = re.compile("|".join(w for w in LEADING_FILLERS if w.startswith(("全", "我", "本"))))
+# A bracketed aside closing a metric, closed or cut off by the clause end.
+TRAILING_ASIDE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]?$")
+PART_OF_RE = re.compile(r"^(?P<whole>.{2,8}?)中(?P<part>.+(?P=whole))$")
 # A bracket this short (in characters) inside a clause is part of a word.
 MAX_INNER_BRACKET = 3
 _EDGE = " \t\u3000、“”\"《》（）()"
@@ -128,10 +138,15 @@ _CLOSINGS = tuple(closing for _, closing in _BRACKETS)
 _PREDICATE_STARTS = frozenset("被获")
 
 
-def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], after_figure: bool = False) -> str:
+def pre_text(
+    text: str, start: int, end: int, periods: list[tuple[int, int]], after_figure: bool = False, counts: bool = True
+) -> str:
     """text[start:end] without periods, reporting words, and whatever
     precedes the last object verb; `after_figure`: text[start:] follows a
-    figure, whose own noun phrase (up to 的) is dropped."""
+    figure, whose own noun phrase (up to 的) is dropped. `counts`: the
+    figure counts things (a measure word or an amount), so the action done
+    to them is part of what it measures (改造老旧小区19个); a rate is not
+    (抽查在岗率98%: the rate is 在岗率, 抽查 says how it was measured)."""
     pieces = []
     cursor = start
     for p_start, p_end in periods:
@@ -140,11 +155,11 @@ def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], af
         pieces.append(text[cursor:max(cursor, p_start)])
         cursor = max(cursor, p_end)
     pieces.append(text[cursor:end])
-    return _metric_words("".join(pieces), after_figure)
+    return _metric_words("".join(pieces), after_figure, counts)
 
 
 @lru_cache(maxsize=4096)
-def _metric_words(words: str, after_figure: bool) -> str:
+def _metric_words(words: str, after_figure: bool, counts: bool = True) -> str:
     """The rules of `pre_text` on the words left; memoised, since the same
     subjects (地区生产总值, 一般公共预算收入) recur: over the seeds and
     the shared corpus, one clause in four repeats an earlier one."""
@@ -156,46 +171,56 @@ def _metric_words(words: str, after_figure: bool) -> str:
     if cut > 0 and "、" in words[:cut]:
         # 开展反诈、禁毒等各类宣传活动: the item follows the examples
         words = words[cut + 1:] or words
-    words = LEADING_FILLERS_RE.sub("", words.strip(_EDGE)).strip(_EDGE)
+    words = LIST_MARK_RE.sub("", QUANTIFIERS_RE.sub("", words).strip(_EDGE))
+    words = _after_body_list(_after_own_area(LEADING_FILLERS_RE.sub("", words).strip(_EDGE)))
     verb = _OBJECT_VERB_RE.search(words) and _UP_TO_OBJECT_RE.match(words)
     if verb:
-        words = words[verb.end():].strip(_EDGE)
-    words = LEADING_VERBS_RE.sub("", words) or words
-    words = _after_modifier_list(words)
+        # 浦东新区政协向全国政协编报信息: the agent goes, the action stays
+        at = verb.start("verb")
+        if counts and words.endswith(NEW_PREFIXES, 0, at):
+            at -= 1  # 新认定, 新引进: new ones are what is counted
+        kept = words[at if counts else verb.end():].strip(_EDGE)
+        words = LEADING_FILLERS_RE.sub("", kept) or kept
     if words.endswith(_TRAILING_ENDS) or words.endswith("\n"):
         words = TRAILING_FILLERS_RE.sub("", words)
-    return words[-2:] if words.endswith(CAREER_VERBS) else _trim(words)
+    if words.endswith(CAREER_VERBS):
+        return words[-2:]
+    words = _part_of(_trim(words))
+    return "" if words in NEVER_METRICS else words
 
 
 def _trim(words: str) -> str:
-    """`words` without edge punctuation, keeping a bracket it closes (CPI)."""
-    trimmed = words.strip(_EDGE)
-    if not words.endswith(_CLOSINGS):
-        return trimmed
-    for opening, closing in _BRACKETS:
-        if words.startswith(trimmed + closing) and trimmed.count(opening) > trimmed.count(closing):
-            return trimmed + closing
-    return trimmed
+    """`words` without edge punctuation and without a bracketed aside or
+    abbreviation at its end (居民消费价格（CPI）, 地区生产总值(GDP, 村卫生所
+    (卫生室): the name is what stands before it."""
+    trimmed = TRAILING_ASIDE_RE.sub("", words).strip(_EDGE)
+    return trimmed if len(trimmed) >= MIN_OBJECT_CHARS else words.strip(_EDGE)
 
 
-def _after_modifier_list(words: str) -> str:
-    """The head after a list of modifiers that share a last character
-    (服务类、工程类、土地相关类合同 -> 合同; 全国、市级、区级主流媒体 ->
-    主流媒体); `words` when it holds no such list."""
-    if "、" not in words:
+def _after_own_area(words: str) -> str:
+    """A clause run on from a heading (九、教育、卫生和科学技术全区中小学在校
+    学生数): the document's own area (全区) opens the subject; whatever
+    stands before it is not part of the name."""
+    cut = OWN_AREA_RE.search(words)
+    return LEADING_FILLERS_RE.sub("", words[cut.start():]) if cut and cut.start() > 0 else words
+
+
+def _after_body_list(words: str) -> str:
+    """各学校、单位垃圾分类达标率: a list of the bodies a rate is measured
+    in (opened by 各) is where, not what; the name follows the last body
+    (a one-character body such as 乡 may open a longer word: 乡镇卫生院)."""
+    if not words.startswith("各") or "、" not in words:
         return words
-    items = words.split("、")
-    if len(items[-2]) < 2:
-        return words
-    shared = items[-2][-1]
-    cut = items[-1].find(shared)
-    head = items[-1][cut + 1:] if cut >= 0 else ""
-    if not head:
-        # 各居住区、单位垃圾分类达标率: a list of the bodies it is measured
-        # in; a one-character noun (乡) may open a longer one (乡镇卫生院)
-        counted = COUNTED_HEADS_RE.match(items[-1])
-        head = items[-1][counted.end():] if counted and counted.end() >= MIN_OBJECT_CHARS else ""
+    last = words.rsplit("、", 1)[1]
+    counted = COUNTED_HEADS_RE.match(last)
+    head = last[counted.end():] if counted and counted.end() >= MIN_OBJECT_CHARS else ""
     return head if len(head) >= MIN_OBJECT_CHARS else words
+
+
+def _part_of(words: str) -> str:
+    """销售额中批发业销售额: a part named within its whole is the part."""
+    m = PART_OF_RE.match(words)
+    return m.group("part") if m else words
 
 
 def post_text(text: str, end: int) -> str:
