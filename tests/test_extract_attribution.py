@@ -132,9 +132,10 @@ def test_metric(text, surface, metric):
 def test_a_change_with_its_own_subject_is_not_linked():
     claims = by_surface("第一产业贡献率为4.9%，拉动GDP增长0.2个百分点。食品类价格上涨1.9%，医疗保健类下降0.1%。")
     assert claims["0.2个百分点"].compared_to is None
-    assert claims["0.2个百分点"].metric == "拉动GDP"
+    assert claims["0.2个百分点"].metric == "第一产业拉动GDP增长"
+    assert claims["0.2个百分点"].comparison == "level"
     assert claims["0.1%"].compared_to is None
-    assert claims["0.1%"].metric == "医疗保健类"
+    assert claims["0.1%"].metric == "医疗保健类价格"  # the class list's head
 
 
 def test_a_base_period_is_not_the_figures_period():

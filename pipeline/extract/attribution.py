@@ -190,6 +190,8 @@ def extract_claims(
     attributed = [_attribute(doc, figures, i) for i in range(len(figures))]
     records = [record for record, _ in attributed]
     states_base = [base for _, base in attributed]
+    _from_to(doc, figures, records)
+    _shares(doc, figures, records)
     _share_list_metrics(text, figures, records)
     _share_ratio_metrics(doc, figures, records)
     _respective_metrics(text, figures, records)
@@ -197,6 +199,7 @@ def extract_claims(
     _link_comparisons(doc, records, states_base, changes)
     _borrow_generic_metrics(records)
     _directions(text, records, changes)
+    _complete_elided(text, records)
     return [Claim(**record) for record in records]
 
 
@@ -319,15 +322,14 @@ def _before_line_break(doc: _Text, start: int) -> str:
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
     """Start of the metric clause holding `pos`: brackets end a clause,
-    except a short one inside a word (入（返）岚人员, 居民消费价格（CPI）比上年)."""
+    except a short one inside a word (入（返）岚人员, 居民消费价格（CPI）比上年)
+    and an aside within a name (贝类（不含其它类）产量)."""
     start = _break_before(text, lo, pos, metrics.CLAUSE_BREAK)
     while start > lo and text[start - 1] in "）)":
         inner = _break_before(text, lo, start - 1, metrics.CLAUSE_BREAK)
         opened = inner - 1
-        if (
-            opened <= lo or text[opened] not in "（(" or start - 1 - inner > metrics.MAX_INNER_BRACKET
-            or text[opened - 1] in metrics.CLAUSE_BREAK
-        ):
+        short = start - 1 - inner <= metrics.MAX_INNER_BRACKET or metrics.ASIDE_RE.match(text, inner, start - 1)
+        if opened <= lo or text[opened] not in "（(" or not short or text[opened - 1] in metrics.CLAUSE_BREAK:
             break
         start = _break_before(text, lo, opened, metrics.CLAUSE_BREAK)
     return start
@@ -376,6 +378,55 @@ def _share_ratio_metrics(doc: _Text, figures: list[Figure], records: list[dict])
             records[i]["metric"] = records[i + 1]["metric"]
 
 
+def _from_to(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
+    """常住人口城镇化率从60.2%提高到65.2%: two states of one quantity, the
+    first the base (compared_to the second), the second the level; both
+    measure what the clause names before 从/由 (分别从50%、75%提高至100%:
+    each from-value pairs with the to-value)."""
+    text = doc.text
+    for i in range(len(records) - 1):
+        opened = comparisons.FROM_RE.search(text, max(0, figures[i].start - comparisons.FROM_REACH), figures[i].start)
+        if not opened:
+            continue
+        j = i + 1
+        while j < len(records) and text[figures[j - 1].end:figures[j].start] == "、":
+            j += 1
+        if j >= len(records) or not comparisons.TO_RE.match(text[figures[j - 1].end:figures[j].start]):
+            continue
+        s_start = records[i]["sentence_start"]
+        start = _clause_start(text, s_start, opened.start())
+        found = [(p.start, p.end) for p in doc.periods_between(start, opened.start())]
+        metric = metrics.pre_text(text, start, opened.start(), found, counts=figures[j].unit not in metrics.RATE_UNITS)
+        if not metric:
+            continue
+        for k in range(i, j):
+            records[k].update(metric=metric, comparison="base", compared_to=figures[j].start)
+        records[j]["metric"] = metric
+
+
+def _shares(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
+    """A percentage of a stated whole is a share, named part占whole比重
+    (民营经济增加值占经济总量比重) whatever word the text uses for the
+    ratio; its part is the clause's subject or, when the clause leaves it
+    out (，占全区经济总量的58.4%), what the figure before it measures. A
+    percentage of a target (完成年度计划的82.3%) is a completion share,
+    named quantity完成target."""
+    text = doc.text
+    for i, record in enumerate(records):
+        if record["unit"] not in metrics.SHARE_UNITS:
+            continue
+        s_start = record["sentence_start"]
+        start = _clause_start(text, s_start, figures[i].start)
+        if i > 0 and start <= figures[i - 1].end < figures[i].start:
+            start = figures[i - 1].end
+        clause = text[start:figures[i].start]
+        before = next((records[k] for k in range(i - 1, -1, -1) if records[k]["sentence_start"] == s_start
+                       and records[k]["unit"] not in metrics.SHARE_UNITS and records[k]["metric"]), None)
+        share = metrics.share_name(clause, before["metric"] if before else None)
+        if share:
+            record.update(metric=share, comparison="share")
+
+
 def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:
     """新增发明专利45件、注册商标1073件,分别同比增长31.8%、8.3%: the k-th
     figure after 分别 measures what the k-th of as many figures before it
@@ -407,8 +458,9 @@ def _share_list_metrics(text: str, figures: list[Figure], records: list[dict]) -
         if j > i:
             last = records[j]["metric"]
             shared = last if metrics.post_text(text, figures[j].end) else records[i]["metric"]
+            each = metrics.distribute(shared, j - i + 1) or [shared] * (j - i + 1)
             for k in range(i, j + 1):
-                records[k]["metric"] = shared
+                records[k]["metric"] = each[k - i]
         i = j + 1
 
 
@@ -417,6 +469,59 @@ def _borrow_generic_metrics(records: list[dict]) -> None:
         metric = record["metric"]
         if metric and metrics.GENERIC_RE.match(metric) and before["sentence_start"] == record["sentence_start"]:
             record["metric"] = before["metric"]
+
+
+def _complete_elided(text: str, records: list[dict]) -> None:
+    """Names a breakdown leaves incomplete, completed from what it breaks
+    down (metrics.completed): the anchor is the nearest earlier figure of
+    the sentence, or of the sentence before when this one opens with 其中,
+    that is not itself completed or a change. Also: a percentage-point
+    change right after a growth rate of the same quantity is a change of
+    that rate (比上年下降54.2%，同比回落68.2个百分点: 增速); and a contribution
+    (拉动GDP增长0.2个百分点) is its subject's (第一产业贡献率 … -> 第一产业)."""
+    original = [r["metric"] for r in records]
+    for i, record in enumerate(records):
+        metric = original[i]
+        if not metric:
+            continue
+        prev = records[i - 1] if i > 0 else None
+        same = prev is not None and prev["sentence_start"] == record["sentence_start"]
+        if (same and record["unit"] == "百分点" and record["comparison"] == "increment"
+                and prev["comparison"] == "rate" and prev["metric"] == metric):
+            record["metric"] = metric + metrics.GROWTH_RATE_NAME
+            continue
+        if metric.startswith(metrics.CONTRIBUTION_VERB) and record["unit"] == "百分点":
+            # a contribution to a growth rate is a level of its own, not a change
+            record.update(comparison="level", direction=None, compared_to=None)
+            subject = metrics.CONTRIBUTION_OF_RE.sub("", prev["metric"]) if same and prev["metric"] else ""
+            if subject and subject != prev["metric"]:
+                record["metric"] = subject + metric + ("" if metric.endswith("增长") else "增长")
+            continue
+        anchor = _anchor(text, records, original, i)
+        done = metrics.completed(metric, original[anchor]) if anchor is not None else None
+        if done:
+            record["metric"] = done
+
+
+def _anchor(text: str, records: list[dict], original: list[str | None], i: int) -> int | None:
+    """The nearest earlier figure of this sentence, or of the sentence
+    before (a 其中 sentence, or a clause of outcomes after a count of
+    events: …事故7起…；死亡3人), whose metric is neither a change nor
+    itself incomplete."""
+    sentence = records[i]["sentence_start"]
+    reach_back = text.startswith(metrics.PART_OPENERS, sentence) or original[i] in metrics.DEPENDENT_METRICS
+    sentences = {sentence}
+    for k in range(i - 1, -1, -1):
+        other = records[k]
+        if other["sentence_start"] not in sentences:
+            if not reach_back or len(sentences) > metrics.ANCHOR_SENTENCES:
+                return None
+            sentences.add(other["sentence_start"])
+        name = original[k]
+        if name and other["comparison"] in ("level", "share", "rate") and name != original[i]:
+            if not metrics.completed(name, "") and name not in metrics.DEPENDENT_METRICS:
+                return k
+    return None
 
 
 def _changes(text: str, records: list[dict]) -> list[bool]:

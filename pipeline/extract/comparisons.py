@@ -53,7 +53,7 @@ NEW_SUBJECT_RE = re.compile(r"其中|分别")
 # naming a subject of its own: base phrases, rate nouns, linking verbs.
 # Anything else left there (，拉动GDP增长; ，医疗保健类下降) is a new subject.
 NOT_A_SUBJECT_RE = re.compile(
-    r"按可比价格计算|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
+    r"按可比价格计算|扣除价格因素|可比价|名义|实际|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
     rf"|{'|'.join(sorted(CHANGE_WORDS, key=len, reverse=True))}"
     r"|的?基础上|年均|平均|了|为|达到|达|是|的|\s"
 )
@@ -70,6 +70,16 @@ def change_kind(unit: str) -> str:
     """A change printed in % or 倍 is relative (a rate); in any other unit,
     百分点 included, it is an increment."""
     return "rate" if unit in RATE_UNITS else "increment"
+
+
+# 从60.2%提高到65.2%: a from-value right after 从/由 (分别从, 由上年的) ...
+FROM_RE = re.compile(r"(?:从|由)(?:上年的?|去年的?|(?:19|20)[0-9]{2}年的?|[^，,。；;、0-9]{0,6}的)?\s*$")
+FROM_REACH = 12
+# ... and the to-value after a change verb and 到/至/为 (提高到, 降至, 调整为).
+TO_RE = re.compile(
+    r"^\s*(?:[^，,。；;0-9]{0,6}?)(?:提高|增加|增长|上升|提升|扩大|降低|下降|降|减少|缩小|缩短|压减|调整|缩减|增|减)"
+    r"(?:到|至|为)(?:了)?(?:近|约)?\s*$"
+)
 
 
 def opens_new_subject(gap: str) -> bool:

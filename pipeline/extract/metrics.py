@@ -97,7 +97,8 @@ AFTER_FIGURE_RE = re.compile(r"^[^的，,；;。]{1,8}的")
 POST_STOP_RE = re.compile(
     r"[、，,；;。：:！？!?（）()\n“”\"‘’《》0-9０-９①-⑳]|获|被|开展|完成|参与|实现|的|和|及|或|与(?!会)|"
     r"在(?!建|岗|校|职|册|营|线)|等|进行|"
-    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一"
+    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一|"
+    r"提高|增加|上升|提升|降低|降至|降到|减少|扩大|缩小|缩短|压减"
 )
 # Actions done to the counted things, and adverbs opening their predicate.
 POST_ACTION_RE = re.compile(r"(?<=.)(?:规范)?实施|已|均|全部|全面|超额|顺利|基本|正式|相继|陆续|完工|补选|选举|首次|帮困|维护|助力")
@@ -129,6 +130,10 @@ LIST_MARK_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 OWN_AREA_RE = re.compile("|".join(w for w in LEADING_FILLERS if w.startswith(("全", "我", "本"))))
 # A bracketed aside closing a metric, closed or cut off by the clause end.
 TRAILING_ASIDE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]?$")
+# The content of an aside inside a name: what it includes or excludes, or a
+# Latin abbreviation (贝类（不含其它类）产量, 生产总值（GDP）增长).
+ASIDE_RE = re.compile(r"(?:不含|含|包括|不包括|其中|即|下同|注)[^（）()]{0,12}(?=[）)])|[A-Za-z0-9 ]{1,8}(?=[）)])")
+_INNER_ASIDE_RE = re.compile(r"[（(](?:(?:不含|含|包括|不包括|其中|即|下同|注)[^（）()]{0,12}|[A-Za-z ]{1,8})[）)]")
 PART_OF_RE = re.compile(r"^(?P<whole>.{2,8}?)中(?P<part>.+(?P=whole))$")
 # A bracket this short (in characters) inside a clause is part of a word.
 MAX_INNER_BRACKET = 3
@@ -171,7 +176,7 @@ def _metric_words(words: str, after_figure: bool, counts: bool = True) -> str:
     if cut > 0 and "、" in words[:cut]:
         # 开展反诈、禁毒等各类宣传活动: the item follows the examples
         words = words[cut + 1:] or words
-    words = LIST_MARK_RE.sub("", QUANTIFIERS_RE.sub("", words).strip(_EDGE))
+    words = LIST_MARK_RE.sub("", QUANTIFIERS_RE.sub("", _INNER_ASIDE_RE.sub("", words)).strip(_EDGE))
     words = _after_body_list(_after_own_area(LEADING_FILLERS_RE.sub("", words).strip(_EDGE)))
     verb = _OBJECT_VERB_RE.search(words) and _UP_TO_OBJECT_RE.match(words)
     if verb:
@@ -221,6 +226,103 @@ def _part_of(words: str) -> str:
     """销售额中批发业销售额: a part named within its whole is the part."""
     m = PART_OF_RE.match(words)
     return m.group("part") if m else words
+
+
+# Heads a list of modifiers shares (pipeline/data/metric_heads.tsv).
+LIST_HEADS: tuple[str, ...] = tuple(sorted((row[0] for row in vocab.rows("metric_heads.tsv")), key=len, reverse=True))
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+
+
+def distribute(metric: str | None, count: int) -> list[str] | None:
+    """The metrics of `count` figures stated for a list of as many
+    quantities sharing one head: 城镇和农村居民人均可支配收入 (2) ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入; 基础设施、制造业投资
+    -> 基础设施投资, 制造业投资. The head is a known one
+    (metric_heads.tsv) that only the last item carries, else what follows
+    the last item's modifier when all modifiers are as long as the first.
+    None when `metric` is no such list."""
+    if not metric:
+        return None
+    items = metric.split("、")
+    if len(items) != count:
+        items = _LIST_SPLIT_RE.split(metric)
+    if len(items) != count or any(not item for item in items):
+        return None
+    last = items[-1]
+    head = next((h for h in LIST_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head and not any(item.endswith(head) for item in items[:-1]):
+        return [*(item + head for item in items[:-1]), last]
+    width = len(items[0])
+    if all(len(item) == width for item in items[:-1]) and len(last) > width + 1:
+        head = last[width:]
+        return [*(item + head for item in items[:-1]), last]
+    return None
+
+
+SHARE_UNITS = frozenset({"%", "‰", "成"})
+# part 占 whole (的)(比重|比例|份额) (为|达到 ...): the words of a share.
+SHARE_RE = re.compile(
+    r"(?P<part>[^，,；;。：:]*?)占(?!比)(?P<whole>[^，,；;。：:]{2,24}?)的?(?:比重|比例|份额|比)?"
+    r"(?:为|达到|达|是|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|降到|超过|在)?(?:近|约|超)?\s*$"
+)
+COMPLETION_RE = re.compile(
+    r"完成(?P<target>(?:[^，,；;。0-9]{0,8}?)(?:目标|计划|任务|预算)(?:任务|数)?)的?\s*$"
+)
+
+
+def share_name(clause: str, subject: str | None) -> str | None:
+    """The metric of a percentage whose clause states its whole (see
+    attribution._shares); None when the clause states none."""
+    m = SHARE_RE.search(clause)
+    if m:
+        part = _metric_words(m.group("part"), False) or subject
+        whole = _metric_words(m.group("whole"), False)
+        return f"{part}占{whole}比重" if part and whole else None
+    m = COMPLETION_RE.search(clause)
+    if m and subject:
+        return f"{subject}完成{m.group('target')}"
+    return None
+
+
+DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
+# A percentage-point change of a growth rate names the rate so.
+GROWTH_RATE_NAME = "增速"
+# 拉动GDP增长0.2个百分点 after 第一产业贡献率为4.9％.
+CONTRIBUTION_VERB = "拉动"
+CONTRIBUTION_OF_RE = re.compile(r"(?:对[^，,]{0,8})?贡献率$")
+# How many sentences back a breakdown or an outcome looks for what it
+# belongs to (事故7起…；死亡3人…；受伤4人: two back).
+ANCHOR_SENTENCES = 2
+# A sentence opening with these breaks down the one before (其中，农业产值…).
+PART_OPENERS = ("其中",)
+_ACTION_OPENER_RE = re.compile(f"^(?:{'|'.join(_words('action_opener'))})")
+CLASS_PREFIXES: tuple[str, ...] = _words("class_prefix")
+_BARE_CLASS_RE = re.compile(r"^[^、，,]{1,14}[类业]$")
+
+
+def completed(metric: str, anchor: str) -> str | None:
+    """`metric` completed from `anchor`, the metric of a figure stated
+    before it for the whole it breaks down or the event it follows; None
+    when neither rule applies.
+
+    - A bare class (衣着类, 非金属矿物制品业) after a figure for a class
+      with a head (食品烟酒类价格, 规上工业增加值) takes the head and the
+      classifier prefix: 衣着类价格, 规上非金属矿物制品业增加值.
+    - An outcome or attendance (死亡, 观众, 参与人数) after a count of events
+      (发生生产经营性事故7起) is the events': 生产经营性事故死亡."""
+    if metric in DEPENDENT_METRICS:
+        subject = _ACTION_OPENER_RE.sub("", anchor)
+        return subject + metric if subject and subject not in DEPENDENT_METRICS else None
+    if not _BARE_CLASS_RE.match(metric):
+        return None
+    cut = max(anchor.rfind("类"), anchor.rfind("业"))
+    head = anchor[cut + 1:] if cut >= 0 else ""
+    if not head or len(head) > 6:
+        head = next((h for h in LIST_HEADS if anchor.endswith(h)), "")
+    if not head or metric.endswith(head):
+        return None
+    prefix = next((p for p in CLASS_PREFIXES if anchor.startswith(p) and not metric.startswith(p)), "")
+    return prefix + metric + head
 
 
 def post_text(text: str, end: int) -> str:
