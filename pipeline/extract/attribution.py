@@ -26,6 +26,9 @@ from pipeline.places import ClaimPlaces
 _BASE_PERIOD_KINDS = frozenset({"same_period_last_year"})
 _LAST_YEAR_KINDS = frozenset({"same_period_last_year", "last_year"})
 _PERIOD_BREAK = "，,；;。：:！？!?\n"
+# A period followed by a comma is a fronted adverbial (保险2022年末，全区…):
+# it opens what follows even when a heading runs into it.
+_FRONTED = ("，", ",")
 
 
 class _Text:
@@ -52,6 +55,8 @@ class _Text:
             found = self.periods_between(start, start + len(heading))
             self.headings.append((start, heading, found[0] if found else None))
         self.heading_starts = [h[0] for h in self.headings]
+        self.scopes = self._scope_openers()
+        self.scope_starts = [start for start, _ in self.scopes]
         self._openers: dict[int, list[periods.Period]] = {}
         self._leading: dict[int, periods.Period | None] = {}
         self._inherited: dict[int, periods.Period | None] = {}
@@ -93,6 +98,7 @@ class _Text:
             self._openers[index] = [
                 p for p in self.periods_between(lo, hi)
                 if p.start == lo or self.text[p.start - 1] in _PERIOD_BREAK
+                or self.text.startswith(_FRONTED, p.end)
             ]
         return self._openers[index]
 
@@ -167,6 +173,30 @@ class _Text:
             self._dates[key] = periods.resolve(period, where)
         return self._dates[key]
 
+    def _scope_openers(self) -> list[tuple[int, periods.Period | None]]:
+        """Paragraphs that open with a period (过去五年…, 五年来，…, 2022年是…,
+        过去一年，…) date the paragraphs after them that state none, up to
+        the next such paragraph or the next part heading (二、…), which
+        ends the scope (a None entry)."""
+        text, out = self.text, []
+        pos = 0
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            lead = len(line) - len(periods.SCOPE_LEAD_RE.sub("", line, count=1))
+            found = self.periods_between(pos + lead, min(end, pos + lead + periods.SCOPE_REACH))
+            if found and found[0].start == pos + lead and found[0].kind in periods.SCOPE_KINDS:
+                out.append((pos, found[0]))
+            elif periods.PART_HEADING_RE.match(line):
+                out.append((pos, None))
+            pos = end + 1
+        return out
+
+    def scope_before(self, pos: int) -> periods.Period | None:
+        i = bisect.bisect_right(self.scope_starts, pos) - 1
+        return self.scopes[i][1] if i >= 0 else None
+
     def heading_before(self, pos: int):
         i = bisect.bisect_right(self.heading_starts, pos) - 1
         return self.headings[i] if i >= 0 else None
@@ -200,6 +230,7 @@ def extract_claims(
     _borrow_generic_metrics(records)
     _directions(text, records, changes)
     _complete_elided(text, records)
+    _span_ends(text, records)
     return [Claim(**record) for record in records]
 
 
@@ -355,6 +386,7 @@ def _pick_period(doc: _Text, f: Figure, clause_start: int, index: int | None, he
     clause-opening period before it in its sentence; else the first
     clause-opening period of the nearest earlier sentence of its paragraph
     item (1-5月,共计完成税收...;完成区级财政收入... / 全年...。其中,...);
+    else the period opening an earlier paragraph of its part (过去五年…);
     else the one in its section heading. Periods that name a comparison's
     base (比上年) are skipped throughout."""
     in_clause = doc.last_own_period(clause_start, f.start)
@@ -367,6 +399,9 @@ def _pick_period(doc: _Text, f: Figure, clause_start: int, index: int | None, he
         inherited = doc.inherited_period(index)
         if inherited is not None:
             return inherited
+    scope = doc.scope_before(f.start)
+    if scope is not None and (heading is None or scope.start > heading[0]):
+        return scope
     return heading[2] if heading else None
 
 
@@ -469,6 +504,27 @@ def _borrow_generic_metrics(records: list[dict]) -> None:
         metric = record["metric"]
         if metric and metrics.GENERIC_RE.match(metric) and before["sentence_start"] == record["sentence_start"]:
             record["metric"] = before["metric"]
+
+
+def _span_ends(text: str, records: list[dict]) -> None:
+    """Within a span of years (过去五年, 十四五时期), a level reached at its
+    end (国内生产总值增加到121万亿元, 突破7万元) is the last year's, and the
+    from-value it rose from (从2.5万公里增加到) the year's before the span;
+    totals, averages and rates over the span keep the span."""
+    by_start = {r["char_start"]: r for r in records}
+    for i, record in enumerate(records):
+        start, end = record["period_start"], record["period_end"]
+        if start is None or end is None or start.year >= end.year:
+            continue
+        if record["comparison"] == "base" and record["compared_to"] in by_start:
+            record.update(period_start=date(start.year - 1, 1, 1), period_end=date(start.year - 1, 12, 31))
+            continue
+        if record["comparison"] not in ("level", "share"):
+            continue
+        lo = records[i - 1]["char_end"] if i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"] else record["sentence_start"]
+        is_to_value = any(r["compared_to"] == record["char_start"] and r["comparison"] == "base" for r in records[max(0, i - 3):i])
+        if is_to_value or metrics.REACHED_RE.search(text, max(lo, record["char_start"] - metrics.REACHED_REACH), record["char_start"]):
+            record.update(period_start=date(end.year, 1, 1), period_end=date(end.year, 12, 31))
 
 
 def _complete_elided(text: str, records: list[dict]) -> None:

@@ -285,6 +285,12 @@ def share_name(clause: str, subject: str | None) -> str | None:
 
 
 DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
+# Verbs of reaching a level (增加到121万亿元, 突破7万元), right before a figure.
+REACHED_RE = re.compile(
+    r"(?:增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|增长到|增至|降至|降到|下降到|下降至|减少到|减少至|"
+    r"缩短到|缩短至|缩小到|缩小至|扩大到|扩大至|达到|突破|超过|跨越|稳定在|保持在|控制在|超)(?:了)?(?:近|约)?\s*$"
+)
+REACHED_REACH = 8
 # A percentage-point change of a growth rate names the rate so.
 GROWTH_RATE_NAME = "增速"
 # 拉动GDP增长0.2个百分点 after 第一产业贡献率为4.9％.

@@ -35,6 +35,9 @@ from pipeline.extract.tries import alternation
 _YEAR = r"(?:19|20)[0-9]{2}"
 
 
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
 def _fields(text: str) -> dict:
     return dict(pair.split("=", 1) for pair in text.split(",") if pair)
 
@@ -70,6 +73,7 @@ OTHER_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_range", rf"(?P<y1>{_YEAR})年?\s?[-－—–~～至到]\s?(?P<y2>{_YEAR})年"),
     ("by_year", rf"(?:到|至)(?P<y>{_YEAR})年(?:底|末)?(?![0-9一二三四上下第前])"),
     ("month_end", r"(?<![0-9至到\-－—–~～])(?P<m>[0-9]{1,2})月(?:底|末)"),
+    ("years_n", r"(?<![第0-9一二三四五六七八九十两多几])(?P<n>[两二三四五六七八九十])年(?=年均|累计|共|增加|增长|提高|下降|减少|间|里|中)"),
 )
 
 # A period right after one of these words is a comparison's base (比上年增长).
@@ -83,6 +87,14 @@ _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PA
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
 _YEAR_DIGITS_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})$")
 _TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end", "month_end"})
+# Periods that, opening a paragraph, date the paragraphs after it.
+SCOPE_KINDS = frozenset({"past_years", "past_year", "five_year_plan", "year_range", "since_year", "year", "years_n"})
+# What may stand before such a period at a paragraph's start: dashes,
+# quotes, list markers (——, “, （一）).
+SCOPE_LEAD_RE = re.compile(r"^[\s—\-“\"]*(?:[（(][一二三四五六七八九十]+[）)])?")
+SCOPE_REACH = 12
+# A part heading (二、2023年经济社会发展总体要求) ends a paragraph scope.
+PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
 # Periods that are a moment, not a span: a stock's figures have no period_start.
 STOCK_KINDS = frozenset({"year_end", "ytd_until", "by_year", "month_end", "until_now", "plan_end"})
 
@@ -212,10 +224,11 @@ def resolve(period: Period, where: Setting) -> tuple[date | None, date | None]:
         if where.reviewed and where.reviewed[0].year == where.reviewed[1].year:
             return year_span(where.reviewed[0].year)
         return year_span(present - 1) if present else (None, None)
-    if kind == "past_years":
+    if kind in ("past_years", "years_n"):
         if present is None:
             return None, None
-        return date(present - int(f["n"]), 1, 1), date(present - 1, 12, 31)
+        n = int(f["n"]) if f["n"].isdigit() else _CN_COUNT[f["n"]]
+        return date(present - n, 1, 1), date(present - 1, 12, 31)
     explicit = f.get("y")
     if kind in ("this_year", "last_year", "same_period_last_year", "next_year", "year_to_date"):
         if present is None:
