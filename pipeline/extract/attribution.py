@@ -557,6 +557,16 @@ def _complete_elided(text: str, records: list[dict]) -> None:
         done = metrics.completed(metric, original[anchor]) if anchor is not None else None
         if done:
             record["metric"] = done
+        elif same and prev["metric"] and _follows_item(text, prev, record):
+            record["metric"] = metrics.inherited(metric, original[i - 1] or "") or metric
+
+
+def _follows_item(text: str, prev: dict, record: dict) -> bool:
+    """Whether `record` is the next item of a list after `prev`
+    (…6000家、科技型中小企业1.76万家) or a part after a total (…3000万千瓦，
+    其中可再生能源装机…): only names and fillers between them."""
+    gap = text[prev["char_end"]:record["char_start"]]
+    return bool(metrics.NEXT_ITEM_RE.match(gap)) and record["comparison"] in ("level", "share")
 
 
 def _anchor(text: str, records: list[dict], original: list[str | None], i: int) -> int | None:

@@ -285,6 +285,8 @@ def share_name(clause: str, subject: str | None) -> str | None:
 
 
 DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
+ACTIONS: tuple[str, ...] = _words("action")
+_ACTION_RE = re.compile(f"^(?:{'|'.join(ACTIONS)})")
 # Verbs of reaching a level (增加到121万亿元, 突破7万元), right before a figure.
 REACHED_RE = re.compile(
     r"(?:增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|增长到|增至|降至|降到|下降到|下降至|减少到|减少至|"
@@ -299,6 +301,8 @@ CONTRIBUTION_OF_RE = re.compile(r"(?:对[^，,]{0,8})?贡献率$")
 # How many sentences back a breakdown or an outcome looks for what it
 # belongs to (事故7起…；死亡3人…；受伤4人: two back).
 ANCHOR_SENTENCES = 2
+# Between an item of a list and the next one: 、 or ，其中, then a name.
+NEXT_ITEM_RE = re.compile(r"^(?:、|，其中，?|,其中,?|；其中，?)[^，,；;。0-9]{1,20}$")
 # A sentence opening with these breaks down the one before (其中，农业产值…).
 PART_OPENERS = ("其中",)
 _ACTION_OPENER_RE = re.compile(f"^(?:{'|'.join(_words('action_opener'))})")
@@ -329,6 +333,25 @@ def completed(metric: str, anchor: str) -> str | None:
         return None
     prefix = next((p for p in CLASS_PREFIXES if anchor.startswith(p) and not metric.startswith(p)), "")
     return prefix + metric + head
+
+
+def inherited(metric: str, before: str) -> str | None:
+    """`metric` of an item of a list or a part of a total, completed from
+    `before`, the metric of the item or total it follows:
+    - a verb opening the list applies to every item (新增高新技术企业6000家、
+      科技型中小企业1.76万家 -> 新增科技型中小企业; 新增电力装机3000万千瓦，其中
+      可再生能源装机 -> 新增可再生能源装机);
+    - a bare attribute (产量, 总产量) is the subject's whose other attribute
+      came before (贻贝养殖面积6885亩，产量3.3万吨 -> 贻贝产量).
+    None when neither applies."""
+    verb = _ACTION_RE.match(before)
+    if verb and not _ACTION_RE.match(metric) and not before.endswith(metric) and metric not in DEPENDENT_METRICS:
+        return verb.group() + metric
+    if metric in LIST_HEADS:
+        head = next((h for h in LIST_HEADS if before.endswith(h) and len(before) > len(h)), None)
+        if head and head != metric:
+            return before[: -len(head)] + metric
+    return None
 
 
 def post_text(text: str, end: int) -> str:

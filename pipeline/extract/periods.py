@@ -73,6 +73,9 @@ OTHER_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_range", rf"(?P<y1>{_YEAR})年?\s?[-－—–~～至到]\s?(?P<y2>{_YEAR})年"),
     ("by_year", rf"(?:到|至)(?P<y>{_YEAR})年(?:底|末)?(?![0-9一二三四上下第前])"),
     ("month_end", r"(?<![0-9至到\-－—–~～])(?P<m>[0-9]{1,2})月(?:底|末)"),
+    # 2022年4月12日0—24时: the day of a daily statistic (a bare date is not a
+    # period: it dates an event)
+    ("day", rf"(?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})日\s?0\s?[—\-－–~～至到]\s?24\s?时"),
     ("years_n", r"(?<![第0-9一二三四五六七八九十两多几])(?P<n>[两二三四五六七八九十])年(?=年均|累计|共|增加|增长|提高|下降|减少|间|里|中)"),
 )
 
@@ -213,6 +216,13 @@ def resolve(period: Period, where: Setting) -> tuple[date | None, date | None]:
         return None, date(FIVE_YEAR_PLANS[f["plan"]][1], 12, 31)
     if kind == "year":
         return year_span(int(f["y"]))
+    if kind == "day":
+        year = int(f["y"]) if f.get("y") else (where.spoken.year if where.spoken else present)
+        try:
+            day = date(year, int(f["m"]), int(f["d"])) if year else None
+        except ValueError:
+            return None, None
+        return day, day
     if kind == "by_year":
         return None, date(int(f["y"]), 12, 31)
     if kind == "since_year":

@@ -29,6 +29,8 @@ SCOPE_LEVELS: dict[str, tuple[str, ...]] = {
 _SCOPE_RE = re.compile("|".join(sorted(SCOPE_LEVELS, key=len, reverse=True)))
 # Words right before a place that make it a reference, not the subject.
 REFERENCE_BEFORE_RE = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|优于|比|较|同|与|占|居|位居|位列|列|排名|领跑|跑赢|在)$")
+# 来自中国香港: where cases or goods come from, not what the figure is about.
+ORIGIN_BEFORE_RE = re.compile(r"(?:来自|源自|输入自|从)(?:中国)?$")
 # Words right after a place that make it part of a name (全国人民代表大会, 浙江大学).
 NAME_AFTER_RE = re.compile(r"人民代表大会|人大|政协|大学|学院|人民政府|政府|党委|委员会|银行|集团|日报|电视台")
 
@@ -62,7 +64,10 @@ class ClaimPlaces:
 
 
 def _is_reference(text: str, start: int) -> bool:
-    return REFERENCE_BEFORE_RE.search(text, max(0, start - 2), start) is not None
+    return (
+        REFERENCE_BEFORE_RE.search(text, max(0, start - 2), start) is not None
+        or ORIGIN_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+    )
 
 
 def _inside_scope_word(text: str, start: int) -> bool:
