@@ -231,7 +231,23 @@ def extract_claims(
     _directions(text, records, changes)
     _complete_elided(text, records)
     _span_ends(text, records)
+    _outcome_targets(text, records)
     return [Claim(**record) for record in records]
+
+
+def _outcome_targets(text: str, records: list[dict]) -> None:
+    """In a plan, the value an outcome indicator is to reach (增长5%,
+    城镇化率提高至62%以上, 比重达到35%左右) is a target; only counts of the
+    work the government will do (新建学校3所, 安排资金2亿元) stay plans."""
+    for i, record in enumerate(records):
+        if record["role"] != "plan":
+            continue
+        lo = records[i - 1]["char_end"] if i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"] else record["sentence_start"]
+        if (
+            record["comparison"] in ("rate", "share") or record["unit"] in metrics.RATE_UNITS
+            or metrics.REACHED_RE.search(text, max(lo, record["char_start"] - metrics.REACHED_REACH), record["char_start"])
+        ):
+            record["role"] = "target"
 
 
 def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
@@ -245,9 +261,13 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
 
     period_clause = _break_before(text, s_start, f.start, _PERIOD_BREAK)
     period = _pick_period(doc, f, period_clause, index, heading)
+    target_word = roles.TARGET_RE.search(text, period_clause, f.start)
+    if target_word and section_role != "plan" and target_word.group() in roles.OBTAINING_WORDS:
+        target_word = None  # a review's 争取 reports what was obtained
     targeted = bool(
-        roles.TARGET_RE.search(text, period_clause, f.start)
+        target_word
         or roles.TARGET_AFTER_RE.match(text, f.end)
+        or roles.in_target_list(text, s_start, f.start)
     )
     span = doc.dates(period, doc.setting(heading, section_role == "plan" or targeted))
     role = section_role
@@ -460,6 +480,9 @@ def _shares(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
         share = metrics.share_name(clause, before["metric"] if before else None)
         if share:
             record.update(metric=share, comparison="share")
+        elif metrics.SHARE_WORD_RE.search(clause) and record["comparison"] == "level":
+            # 比例达98.7%, 占比超过80%: a share whose whole the name implies
+            record["comparison"] = "share"
 
 
 def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:

@@ -73,8 +73,21 @@ HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
 TARGET_RE = re.compile(
     r"力争|争取(?!到)|争创|目标|确保|年内完成|力求|计划(?:于|在|到|将|完成|新建|投资|建设|实施|开工)"
 )
-# An intention word earlier in the clause (计划拟分三年落地) makes a plan.
-PLAN_RE = re.compile(r"拟")
+# An intention word earlier in the clause (计划拟分三年落地, 计划总投资) makes a plan.
+PLAN_RE = re.compile(r"拟|计划(?:总)?投资")
+# Target words that in a review report what was obtained (争取中央资金…亿元).
+OBTAINING_WORDS = frozenset({"争取"})
+# A list of targets: 主要预期目标是：A；B；C。 — every figure up to the
+# sentence's end is a target.
+TARGET_LIST_RE = re.compile(r"目标(?:是|为)?[：:]|主要预期目标|预期目标")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def in_target_list(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` follows a target-list opener in the same sentence
+    (split at 。 or a line break only: the list's items end in ；)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, lo - 400), pos)), default=max(0, lo - 400))
+    return TARGET_LIST_RE.search(text, start, pos) is not None
 # 每2.5万人设置1个网点: a ratio standard; both figures define a norm.
 PER_WORDS: tuple[str, ...] = ("每",)
 # A target word right after the figure (增长不低于10%的目标) also makes it one.
