@@ -39,6 +39,8 @@ QUARTER_RE = re.compile(r"第?([一二三四1-4])季度")
 MONTHS_RE = re.compile(r"(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月")
 # 一、2014年工作回顾: the year a report reviews, in its first heading.
 REVIEW_HEADING_RE = re.compile(r"((?:19|20)\d{2})年(?:主要)?工作(?:回顾|总结|情况)|过去一年")
+# 2022年4月12日0—24时, opening a daily statistics post: the day it reports on.
+DAILY_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s?0\s?[—\-－–~～至到]\s?24\s?时")
 REPORT_MONTHS = 6  # a report published up to June reviews the year before
 # Kinds published after the period they report on.
 REPORTS = frozenset({"work_report", "work_summary", "bulletin", "open_info_report", "fiscal_report"})
@@ -76,11 +78,11 @@ def reference_period(hint: str | None, title: str | None, kind: str | None, spok
     if kind in ("work_report", "work_summary") and review and review.group(1):
         return review.group(1)
     if spoken is None:
-        return None
-    early = spoken.month <= REPORT_MONTHS
-    if kind in REPORTS and HALF_RE.search(title):
+        day = DAILY_RE.search(text, 0, OPENING_CHARS)
+        return f"{int(day['y']):04d}-{int(day['m']):02d}-{int(day['d']):02d}" if day else None
+    if HALF_RE.search(title) or QUARTER_RE.search(title) or MONTHS_RE.search(title):
         return _with_part(spoken.year, title)
-    if kind in REPORTS and early:
+    if kind in REPORTS and spoken.month <= REPORT_MONTHS:
         return str(spoken.year - 1)
     return str(spoken.year)
 
