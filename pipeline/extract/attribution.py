@@ -56,6 +56,8 @@ class _Text:
             self.headings.append((start, heading, found[0] if found else None))
         self.heading_starts = [h[0] for h in self.headings]
         self.scopes = self._scope_openers()
+        self.target_lists = roles.target_lists(text)
+        self.target_list_starts = [start for start, _ in self.target_lists]
         self.scope_starts = [start for start, _ in self.scopes]
         self._openers: dict[int, list[periods.Period]] = {}
         self._leading: dict[int, periods.Period | None] = {}
@@ -193,6 +195,10 @@ class _Text:
             pos = end + 1
         return out
 
+    def in_target_list(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.target_list_starts, pos) - 1
+        return i >= 0 and pos < self.target_lists[i][1]
+
     def scope_before(self, pos: int) -> periods.Period | None:
         i = bisect.bisect_right(self.scope_starts, pos) - 1
         return self.scopes[i][1] if i >= 0 else None
@@ -267,7 +273,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
     targeted = bool(
         target_word
         or roles.TARGET_AFTER_RE.match(text, f.end)
-        or roles.in_target_list(text, s_start, f.start)
+        or doc.in_target_list(f.start)
     )
     span = doc.dates(period, doc.setting(heading, section_role == "plan" or targeted))
     role = section_role

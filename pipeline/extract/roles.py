@@ -83,11 +83,14 @@ TARGET_LIST_RE = re.compile(r"目标(?:是|为)?[：:]|主要预期目标|预期
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
-def in_target_list(text: str, lo: int, pos: int) -> bool:
-    """Whether `pos` follows a target-list opener in the same sentence
+def target_lists(text: str) -> list[tuple[int, int]]:
+    """Spans from each target-list opener to the end of its sentence
     (split at 。 or a line break only: the list's items end in ；)."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, lo - 400), pos)), default=max(0, lo - 400))
-    return TARGET_LIST_RE.search(text, start, pos) is not None
+    spans = []
+    for m in TARGET_LIST_RE.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 # 每2.5万人设置1个网点: a ratio standard; both figures define a norm.
 PER_WORDS: tuple[str, ...] = ("每",)
 # A target word right after the figure (增长不低于10%的目标) also makes it one.
