@@ -20,7 +20,7 @@ from pipeline.extract.sentences import is_run_in_heading, opens_unit, split_sent
 from pipeline.extract.spans import Figure, find_figures
 from pipeline.extract.timeframe import TimeFrame
 from pipeline.model import Claim
-from pipeline.places import ClaimPlaces
+from pipeline.places import ClaimPlaces, divisions
 
 # Periods that describe a comparison's base, never the figure they precede.
 _BASE_PERIOD_KINDS = frozenset({"same_period_last_year"})
@@ -230,15 +230,33 @@ def extract_claims(
     _shares(doc, figures, records)
     _share_list_metrics(text, figures, records)
     _share_ratio_metrics(doc, figures, records)
-    _respective_metrics(text, figures, records)
+    respective = _respective_metrics(text, figures, records)
     changes = _changes(text, records)
     _link_comparisons(doc, records, states_base, changes)
     _borrow_generic_metrics(records)
     _directions(text, records, changes)
+    before = [r["metric"] for r in records]
     _complete_elided(text, records)
+    _follow_completed(records, before, respective)
     _span_ends(text, records)
     _outcome_targets(text, records)
+    _without_own_place(records)
     return [Claim(**record) for record in records]
+
+
+def _without_own_place(records: list[dict]) -> None:
+    """平潭游客接待量 in a Pingtan report is 游客接待量: the place column
+    says where, so a name of the figure's own place opening its metric
+    goes (a name that selects a part, 城镇, stays: it is no division)."""
+    table = divisions()
+    for record in records:
+        metric, place = record["metric"], record["place_code"]
+        if not metric or not place or place not in table:
+            continue
+        for name in table.own_names(place):
+            if metric.startswith(name) and len(metric) - len(name) >= 2:
+                record["metric"] = metric[len(name):]
+                break
 
 
 def _outcome_targets(text: str, records: list[dict]) -> None:
@@ -491,10 +509,23 @@ def _shares(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
             record["comparison"] = "share"
 
 
-def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:
+def _follow_completed(records: list[dict], before: list[str | None], respective: dict[int, int]) -> None:
+    """Members of a comparison and figures after 分别 measure what their
+    level or counterpart measures: when that name was completed
+    (注册商标 -> 新增注册商标), theirs follows."""
+    index = {r["char_start"]: k for k, r in enumerate(records)}
+    for i, record in enumerate(records):
+        k = respective.get(i, index.get(record["compared_to"]) if record["compared_to"] is not None else None)
+        if k is not None and record["metric"] == before[k] and records[k]["metric"] != before[k]:
+            record["metric"] = records[k]["metric"]
+
+
+def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -> dict[int, int]:
     """新增发明专利45件、注册商标1073件,分别同比增长31.8%、8.3%: the k-th
     figure after 分别 measures what the k-th of as many figures before it
-    does, when its own clause names nothing."""
+    does, when its own clause names nothing. Returns which figure each
+    took its metric from."""
+    taken: dict[int, int] = {}
     i = 0
     while i < len(records):
         j = i
@@ -508,7 +539,9 @@ def _respective_metrics(text: str, figures: list[Figure], records: list[dict]) -
             ):
                 for k in range(size):
                     records[i + k]["metric"] = earlier[k]["metric"]
+                    taken[i + k] = i - size + k
         i = j + 1
+    return taken
 
 
 def _share_list_metrics(text: str, figures: list[Figure], records: list[dict]) -> None:

@@ -174,8 +174,11 @@ def _metric_words(words: str, after_figure: bool, counts: bool = True) -> str:
     while cut > 0 and GRADE_RE.match(words, cut - 1):
         cut = words.rfind("等", 0, cut - 1)
     if cut > 0 and "、" in words[:cut]:
-        # 开展反诈、禁毒等各类宣传活动: the item follows the examples
-        words = words[cut + 1:] or words
+        # 开展反诈、禁毒等各类宣传活动: the item follows the examples, and
+        # a verb opening the examples is the item's (推出…、…等创新举措)
+        opener = _ACTION_OR_OBJECT_RE.match(LEADING_FILLERS_RE.sub("", words[:cut]))
+        rest = words[cut + 1:]
+        words = ((opener.group() if opener and counts else "") + rest) if rest else words
     words = LIST_MARK_RE.sub("", QUANTIFIERS_RE.sub("", _INNER_ASIDE_RE.sub("", words)).strip(_EDGE))
     words = _after_body_list(_after_own_area(LEADING_FILLERS_RE.sub("", words).strip(_EDGE)))
     verb = _OBJECT_VERB_RE.search(words) and _UP_TO_OBJECT_RE.match(words)
@@ -289,6 +292,7 @@ def share_name(clause: str, subject: str | None) -> str | None:
 DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
 ACTIONS: tuple[str, ...] = _words("action")
 _ACTION_RE = re.compile(f"^(?:{'|'.join(ACTIONS)})")
+_ACTION_OR_OBJECT_RE = re.compile(f"^(?:{'|'.join(ACTIONS)}|{OBJECT_VERBS})")
 # Verbs of reaching a level (增加到121万亿元, 突破7万元), right before a figure.
 REACHED_RE = re.compile(
     r"(?:增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|增长到|增至|降至|降到|下降到|下降至|减少到|减少至|"

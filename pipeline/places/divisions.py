@@ -74,6 +74,18 @@ class Divisions:
         chain = [self.by_code[c].name for c in reversed(self.ancestors(code)) if c != COUNTRY]
         return "".join(chain) or self.by_code[code].name
 
+    def own_names(self, code: str) -> tuple[str, ...]:
+        """The names a text may use for `code` or a division holding it
+        (平潭县, 平潭, 福建省, 福建 ...), longest first."""
+        names = set()
+        for c in self.ancestors(code):
+            d = self.by_code[c]
+            if d.level != "country":
+                names.add(d.name)
+                if len(d.stem) >= 2:
+                    names.add(d.stem)
+        return tuple(sorted(names, key=len, reverse=True))
+
     def resolve_path(self, text: str) -> str | None:
         """The deepest division named by a path of names (上海市浦东新区张江镇,
         浙江省杭州市, 平潭县), each step a child of the one before; None when
