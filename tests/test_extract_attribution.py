@@ -103,7 +103,7 @@ def test_a_new_subject_breaks_the_link():
         ("核查退出低保68户82人", "82人", "核查退出低保"),
         ("按照“每2.5万人设置1个粮食应急供应网点”标准", "2.5万人", "粮食应急供应网点"),
         ("实际使用外资160.6亿美元、折合1148亿元人民币", "1148亿元", "实际使用外资"),
-        ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "注册商标"),
+        ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "新增注册商标"),
         ("嘉定区参赛代表队共获得19金17银10铜", "17银", "银牌"),
         # a noun phrase ending in the work done: the counted things end at
         # the last collective noun before it; no such noun, the phrase stays
