@@ -354,7 +354,7 @@ def _metric(doc: _Text, figures: list[Figure], i: int, s_start: int) -> str | No
     post = metrics.post_text(text, f.end)
     if not post and i + 1 < len(figures) and figures[i + 1].start == f.end:
         post = metrics.post_text(text, figures[i + 1].end)
-    if post:
+    if post and metrics.names_something(post):
         return post
     if i > 0 and figures[i - 1].end == f.start and not figures[i - 1].threshold:
         return _metric(doc, figures, i - 1, s_start)
@@ -375,7 +375,7 @@ def _metric(doc: _Text, figures: list[Figure], i: int, s_start: int) -> str | No
             words = metrics.pre_text(text, outer, opening, found)
     if not words and start == s_start:
         words = _before_line_break(doc, start)
-    return words or None
+    return words if words and metrics.names_something(words) else None
 
 
 def _before_line_break(doc: _Text, start: int) -> str:

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from pipeline import vocab
 from pipeline.extract.comparisons import CHANGE_WORDS
+from pipeline.extract.units import UNITS as UNIT_WORDS
 
 # A space also ends a clause: OCR'd pages join a headline to its body with one.
 CLAUSE_BREAK = "，,；;。：:！？!?（）()\n \u3000"
@@ -358,6 +359,12 @@ def inherited(metric: str, before: str) -> str | None:
         if head and head != metric:
             return before[: -len(head)] + metric
     return None
+
+
+def names_something(words: str) -> bool:
+    """False for a phrase that is never a metric (metric_words.tsv) or a
+    unit alone (亿元, 公里): a fragment is worse than no name."""
+    return words not in NEVER_METRICS and words not in UNIT_WORDS
 
 
 def post_text(text: str, end: int) -> str:
