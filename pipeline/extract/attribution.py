@@ -621,6 +621,8 @@ def _complete_elided(text: str, records: list[dict]) -> None:
             record["metric"] = done
         elif same and prev["metric"] and _follows_item(text, prev, record):
             record["metric"] = metrics.inherited(metric, original[i - 1] or "") or metric
+        elif same and original[i - 1] and metric in metrics.LIST_HEADS and _next_clause(text, prev, record):
+            record["metric"] = metrics.subject_of(original[i - 1]) + metric
 
 
 def _follows_item(text: str, prev: dict, record: dict) -> bool:
@@ -629,6 +631,13 @@ def _follows_item(text: str, prev: dict, record: dict) -> bool:
     其中可再生能源装机…): only names and fillers between them."""
     gap = text[prev["char_end"]:record["char_start"]]
     return bool(metrics.NEXT_ITEM_RE.match(gap)) and record["comparison"] in ("level", "share")
+
+
+def _next_clause(text: str, prev: dict, record: dict) -> bool:
+    """Whether `record` opens the clause right after `prev`'s (全区证券机构
+    6家，实现营业收入6098.44万元): a bare attribute there is its subject's."""
+    gap = text[prev["char_end"]:record["char_start"]]
+    return bool(metrics.NEXT_CLAUSE_RE.match(gap)) and prev["comparison"] == "level" and record["comparison"] in ("level", "share")
 
 
 def _anchor(text: str, records: list[dict], original: list[str | None], i: int) -> int | None:

@@ -310,6 +310,8 @@ CONTRIBUTION_OF_RE = re.compile(r"(?:对[^，,]{0,8})?贡献率$")
 ANCHOR_SENTENCES = 2
 # Between an item of a list and the next one: 、 or ，其中, then a name.
 NEXT_ITEM_RE = re.compile(r"^(?:、|，其中，?|,其中,?|；其中，?)[^，,；;。0-9]{1,20}$")
+# The next clause: a comma, then a name with no figure or change word.
+NEXT_CLAUSE_RE = re.compile(r"^[，,][^，,；;。0-9增减降提]{1,14}$")
 # A sentence opening with these breaks down the one before (其中，农业产值…).
 PART_OPENERS = ("其中",)
 _ACTION_OPENER_RE = re.compile(f"^(?:{'|'.join(_words('action_opener'))})")
@@ -365,6 +367,13 @@ def names_something(words: str) -> bool:
     """False for a phrase that is never a metric (metric_words.tsv) or a
     unit alone (亿元, 公里): a fragment is worse than no name."""
     return words not in NEVER_METRICS and words not in UNIT_WORDS
+
+
+def subject_of(metric: str) -> str:
+    """What a metric is about, without the attribute it ends in
+    (贻贝养殖面积 -> 贻贝); the whole metric when it ends in none (证券机构)."""
+    head = next((h for h in LIST_HEADS if metric.endswith(h) and len(metric) > len(h)), None)
+    return metric[: -len(head)] if head else metric
 
 
 def post_text(text: str, end: int) -> str:
