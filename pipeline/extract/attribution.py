@@ -600,13 +600,16 @@ def _complete_elided(text: str, records: list[dict]) -> None:
     original = [r["metric"] for r in records]
     for i, record in enumerate(records):
         metric = original[i]
-        if not metric:
-            continue
         prev = records[i - 1] if i > 0 else None
         same = prev is not None and prev["sentence_start"] == record["sentence_start"]
+        if not metric and not (same and original[i - 1] and record["unit"] == "百分点"):
+            continue
         if (same and record["unit"] == "百分点" and record["comparison"] == "increment"
-                and prev["comparison"] == "rate" and prev["metric"] == metric):
-            record["metric"] = metric + metrics.GROWTH_RATE_NAME
+                and prev["comparison"] == "rate" and (prev["metric"] == metric or not metric)):
+            named = metrics.RATE_NOUN_RE.search(text, prev["char_end"], record["char_start"])
+            record["metric"] = original[i - 1] + (named.group() if named else metrics.GROWTH_RATE_NAME)
+            continue
+        if not metric:
             continue
         if metric.startswith(metrics.CONTRIBUTION_VERB) and record["unit"] == "百分点":
             # a contribution to a growth rate is a level of its own, not a change

@@ -302,6 +302,8 @@ REACHED_RE = re.compile(
 REACHED_REACH = 8
 # A percentage-point change of a growth rate names the rate so.
 GROWTH_RATE_NAME = "增速"
+# A change of a rate that the text names (涨幅比2021年扩大0.4个百分点).
+RATE_NOUN_RE = re.compile(r"涨幅|增幅|增速|降幅|跌幅|增长率")
 # 拉动GDP增长0.2个百分点 after 第一产业贡献率为4.9％.
 CONTRIBUTION_VERB = "拉动"
 CONTRIBUTION_OF_RE = re.compile(r"(?:对[^，,]{0,8})?贡献率$")
