@@ -293,7 +293,16 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
         or roles.TARGET_AFTER_RE.match(text, f.end)
         or doc.in_target_list(f.start)
     )
-    span = doc.dates(period, doc.setting(heading, section_role == "plan" or targeted))
+    where = doc.setting(heading, section_role == "plan" or targeted)
+    span = doc.dates(period, where)
+    own_clause = period is not None and period.start >= period_clause
+    if period is not None and period.kind == "year_end" and period.start < s_start:
+        # 年末 of an earlier sentence dates states (保有量, 余额); a flow there
+        # (演出850场) is the year's
+        if metrics.FLOW_RE.search(text, _clause_start(text, s_start, f.start), f.end + metrics.MAX_POST_CHARS):
+            span = (date(span[1].year, 1, 1), span[1]) if span[1] else span
+    elif not own_clause and span[1] is not None and metrics.OPEN_CUMULATIVE_RE.search(text, period_clause, f.start):
+        span = (None, span[1])  # a total to date with no start stated
     role = section_role
     if f.threshold or _per_ratio(doc, figures, i):
         role = "threshold"

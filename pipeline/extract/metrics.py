@@ -291,6 +291,11 @@ def share_name(clause: str, subject: str | None) -> str | None:
 
 
 DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
+# Words of a flow (演出, 收入, 新增): a figure of one is the year's even
+# when 年末 of an earlier sentence opens its paragraph.
+FLOW_RE = re.compile("|".join(_words("flow")))
+# A total to date over years nobody states: a stock.
+OPEN_CUMULATIVE_RE = re.compile(r"多年累计|多年来|历年累计|历年")
 ACTIONS: tuple[str, ...] = _words("action")
 _ACTION_RE = re.compile(f"^(?:{'|'.join(ACTIONS)})")
 _ACTION_OR_OBJECT_RE = re.compile(f"^(?:{'|'.join(ACTIONS)}|{OBJECT_VERBS})")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 _HEADING = (
     r"[ \t\u3000]*(?P<h>(?:第[一二三四五六七八九十]+部分[^\n。;；]{0,30}"
-    r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标"
+    r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|重点工作|工作的建议|工作建议|发展成就|总体要求|政策取向|工作任务"
     r"|名词解释|工作情况|工作回顾|工作总结|完成情况)[^\n。;；，,]{0,16}))[ \t\u3000]*$"
 )
 # A heading fills a line; found from the line break before it, since a
@@ -44,7 +44,7 @@ _HEADING_AT_START_RE = re.compile(r"(?m)" + _HEADING)
 # skips through the text quickly (the text's very start is tried apart).
 _INLINE_HEADING = (
     r"[ \t\u3000]*(?P<h>[一二三四五六七八九十]{1,3}、[^\n。;；，,、]{0,16}?"
-    r"(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|工作情况|工作回顾|工作总结|完成情况))"
+    r"(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|重点工作|工作的建议|工作建议|发展成就|总体要求|政策取向|工作任务|工作情况|工作回顾|工作总结|完成情况))"
 )
 INLINE_HEADING_RE = re.compile(r"[。！？!?\n]" + _INLINE_HEADING)
 _INLINE_HEADING_AT_START_RE = re.compile(_INLINE_HEADING)
@@ -65,8 +65,8 @@ def find_headings(text: str) -> list[tuple[int, str]]:
 
 # (pattern searched in the heading, role of the section it opens); first hit wins.
 HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile("情况|回顾|总结|成效|成绩|进展"), "actual"),
-    (re.compile("名词解释|安排|打算|计划|任务|目标|思路|展望|要求"), "plan"),
+    (re.compile("情况|回顾|总结|成效|成绩|进展|成就"), "actual"),
+    (re.compile("名词解释|安排|打算|计划|任务|目标|思路|展望|要求|建议|重点工作|取向"), "plan"),
     (re.compile("部分"), "actual"),
 )
 
