@@ -628,7 +628,8 @@ def _complete_elided(text: str, records: list[dict]) -> None:
                 record["metric"] = subject + metric + ("" if metric.endswith("增长") else "增长")
             continue
         anchor = _anchor(text, records, original, i)
-        done = metrics.completed(metric, original[anchor]) if anchor is not None else None
+        part = metrics.PART_OF_TOTAL_RE.search(text, record["sentence_start"], record["char_start"]) is not None
+        done = metrics.completed(metric, original[anchor], part) if anchor is not None else None
         if done:
             record["metric"] = done
         elif same and prev["metric"] and _follows_item(text, prev, record):
@@ -668,7 +669,7 @@ def _anchor(text: str, records: list[dict], original: list[str | None], i: int) 
             sentences.add(other["sentence_start"])
         name = original[k]
         if name and other["comparison"] in ("level", "share", "rate") and name != original[i]:
-            if not metrics.completed(name, "") and name not in metrics.DEPENDENT_METRICS:
+            if not metrics.is_bare_class(name) and name not in metrics.DEPENDENT_METRICS:
                 return k
     return None
 

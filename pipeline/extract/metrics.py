@@ -123,6 +123,8 @@ UNIT_NOUNS: dict[str, str] = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # measures what the previous figure of its sentence measures.
 GENERIC_RE = re.compile(r"^(?:的?(?:目标|任务|标准)|折合|约合|相当于)$")
 MAX_POST_CHARS = 20
+# Rates whose name ends in a change word (人口自然增长率): the name stays.
+NAMED_RATES = ("自然增长率",)
 # Figures in these units are rates, not counts of things acted upon.
 RATE_UNITS = frozenset({"%", "‰", "百分点", "倍"})
 # A list marker (九、 （三）) opening a clause run on from a heading.
@@ -161,6 +163,9 @@ def pre_text(
         pieces.append(text[cursor:max(cursor, p_start)])
         cursor = max(cursor, p_end)
     pieces.append(text[cursor:end])
+    while len(pieces) > 1 and LIST_MARK_RE.match(pieces[0].strip(_EDGE)):
+        # 十、旅游、文化和体育全年接待…: a part heading run into the clause
+        pieces.pop(0)
     return _metric_words("".join(pieces), after_figure, counts)
 
 
@@ -190,7 +195,7 @@ def _metric_words(words: str, after_figure: bool, counts: bool = True) -> str:
             at -= 1  # 新认定, 新引进: new ones are what is counted
         kept = words[at if counts else verb.end():].strip(_EDGE)
         words = LEADING_FILLERS_RE.sub("", kept) or kept
-    if words.endswith(_TRAILING_ENDS) or words.endswith("\n"):
+    if (words.endswith(_TRAILING_ENDS) or words.endswith("\n")) and not words.endswith(NAMED_RATES):
         words = TRAILING_FILLERS_RE.sub("", words)
     if words.endswith(CAREER_VERBS):
         return words[-2:]
@@ -254,6 +259,11 @@ def distribute(metric: str | None, count: int) -> list[str] | None:
         return None
     last = items[-1]
     head = next((h for h in LIST_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    first_head = next((h for h in LIST_HEADS if items[0].endswith(h) and len(items[0]) > len(h)), None)
+    if head and first_head and first_head != head:
+        # 生产安全事故起数、死亡人数: whole names of one subject's attributes
+        subject = items[0][: -len(first_head)]
+        return [items[0], *(item if item.startswith(subject) else subject + item for item in items[1:])]
     if head and not any(item.endswith(head) for item in items[:-1]):
         return [*(item + head for item in items[:-1]), last]
     width = len(items[0])
@@ -326,20 +336,31 @@ CLASS_PREFIXES: tuple[str, ...] = _words("class_prefix")
 _BARE_CLASS_RE = re.compile(r"^[^、，,]{1,14}[类业]$")
 
 
-def completed(metric: str, anchor: str) -> str | None:
+SHORT_PART = 4
+PART_OF_TOTAL_RE = re.compile(r"其中")
+
+
+def is_bare_class(metric: str) -> bool:
+    """衣着类, 林业: a class named without what is measured of it."""
+    return bool(_BARE_CLASS_RE.match(metric)) and not any(metric.endswith(h) for h in LIST_HEADS)
+
+
+def completed(metric: str, anchor: str, part: bool = False) -> str | None:
     """`metric` completed from `anchor`, the metric of a figure stated
     before it for the whole it breaks down or the event it follows; None
     when neither rule applies.
 
     - A bare class (衣着类, 非金属矿物制品业) after a figure for a class
       with a head (食品烟酒类价格, 规上工业增加值) takes the head and the
-      classifier prefix: 衣着类价格, 规上非金属矿物制品业增加值.
+      classifier prefix: 衣着类价格, 规上非金属矿物制品业增加值; so does
+      any short name in a 其中 breakdown (`part`: 其中谷物…吨 after 粮食产量
+      -> 谷物产量).
     - An outcome or attendance (死亡, 观众, 参与人数) after a count of events
       (发生生产经营性事故7起) is the events': 生产经营性事故死亡."""
     if metric in DEPENDENT_METRICS:
         subject = _ACTION_OPENER_RE.sub("", anchor)
         return subject + metric if subject and subject not in DEPENDENT_METRICS else None
-    if not _BARE_CLASS_RE.match(metric):
+    if not _BARE_CLASS_RE.match(metric) and not (part and len(metric) <= SHORT_PART and not any(metric.endswith(h) for h in LIST_HEADS)):
         return None
     cut = max(anchor.rfind("类"), anchor.rfind("业"))
     head = anchor[cut + 1:] if cut >= 0 else ""

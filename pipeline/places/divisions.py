@@ -14,6 +14,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "divisions.csv"
 COUNTRY = "000000000000"
+# What texts call the whole country.
+COUNTRY_NAMES = ("全国", "我国")
 # Depth of each level below the country.
 DEPTH = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4}
 
@@ -80,7 +82,9 @@ class Divisions:
         names = set()
         for c in self.ancestors(code):
             d = self.by_code[c]
-            if d.level != "country":
+            if d.level == "country":
+                names.update(COUNTRY_NAMES)
+            else:
                 names.add(d.name)
                 if len(d.stem) >= 2:
                     names.add(d.stem)
