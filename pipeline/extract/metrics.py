@@ -392,9 +392,10 @@ def inherited(metric: str, before: str) -> str | None:
 
 
 def names_something(words: str) -> bool:
-    """False for a phrase that is never a metric (metric_words.tsv) or a
-    unit alone (亿元, 公里): a fragment is worse than no name."""
-    return words not in NEVER_METRICS and words not in UNIT_WORDS
+    """False for a phrase that is never a metric (metric_words.tsv), a
+    unit alone (亿元, 公里) or a single character: a fragment is worse than
+    no name."""
+    return len(words) >= MIN_OBJECT_CHARS and words not in NEVER_METRICS and words not in UNIT_WORDS
 
 
 def subject_of(metric: str) -> str:
