@@ -29,7 +29,12 @@ KIND_PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple(
 )
 OPENING_CHARS = 300
 DELIVERED_RE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:在|于)[^。\n]{0,40}?(?:人民代表大会|人代会|代表会议|会议)"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*(?:在|于)[^。]{0,40}?(?:人民代表大会|人代会|代表会议|会议)"
+)
+# 重庆市开州区统计局 国家统计局开州调查队2024年4月29日: the issuing body's
+# line under a bulletin's title ends with the date it was issued.
+ISSUED_RE = re.compile(
+    r"(?:局|队|政府|委员会|办公室|中心|管委会)\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*$", re.M
 )
 _CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _CN_YEAR_RE = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=年)")
@@ -57,8 +62,8 @@ def doc_kind(title: str | None, text: str) -> str | None:
 
 
 def delivered_date(text: str) -> str | None:
-    """ISO date of delivery stated in the report's opening, if any."""
-    m = DELIVERED_RE.search(text, 0, OPENING_CHARS * 2)
+    """ISO date of delivery (or issue) stated in the document's opening, if any."""
+    m = DELIVERED_RE.search(text, 0, OPENING_CHARS * 2) or ISSUED_RE.search(text, 0, OPENING_CHARS)
     if not m:
         return None
     try:
