@@ -201,13 +201,13 @@ def totals(scores: list[DocScore]) -> dict:
     t["recall"] = t["found"] / t["labels"] if t["labels"] else 0.0
     t["precision"] = (t["predictions"] - t["false_positives"]) / t["predictions"] if t["predictions"] else 0.0
     t["every_field"] = t["all_right"] / t["labels"] if t["labels"] else 0.0
-    t["accuracy"] = {f: (t["right"][f] / t["judged"][f] if t["judged"][f] else 0.0) for f in FIELDS}
+    t["accuracy"] = {f: (t["right"][f] / t["judged"][f] if t["judged"][f] else None) for f in FIELDS}
     return t
 
 
 def _line(name: str, t: dict) -> str:
     acc = t["accuracy"]
-    fields = " ".join(f"{acc[f]:.3f}" for f in FIELDS)
+    fields = " ".join("   - " if acc[f] is None else f"{acc[f]:.3f}" for f in FIELDS)
     return (f"{name:<34} {t['labels']:>5} {t['recall']:.3f} {t['precision']:.3f} {fields} "
             f"{t['every_field']:.3f}")
 
