@@ -12,8 +12,8 @@ from datetime import date
 import duckdb
 import pyarrow as pa
 
-from pipeline import facts, ids, schema
-from pipeline.warehouse import create_views, write_table
+from pipeline import facts, warehouse
+from pipeline import ids, schema
 
 REPORT_TEXT = (
     "一、2023年上半年工作回顾\n"
@@ -135,9 +135,9 @@ def derived_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     conn = duckdb.connect()
     try:
         for table in (schema.DOCUMENTS, schema.CLAIMS, schema.CHECKS):
-            write_table(conn, table, tables[table.name])
-        write_table(conn, schema.INDICATORS, facts.indicators_table())
-        create_views(conn)
+            warehouse.write_table(conn, table, tables[table.name])
+        warehouse.write_table(conn, schema.INDICATORS, facts.indicators_table())
+        warehouse.create_views(conn)
         return {"indicators": facts.indicators_table(), "facts": facts.facts_table(conn)}
     finally:
         conn.close()
