@@ -17,7 +17,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from pipeline import schema, stages, tables
+from pipeline import facts, schema, stages, tables
 from pipeline.release.writer import publish
 from pipeline.resources import GovfactsConfig
 from pipeline.validate import validate
@@ -86,7 +86,7 @@ def checks(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.Mate
     return dg.MaterializeResult(metadata={"rows": len(results), **{v: verdicts[v] for v in schema.VERDICTS}})
 
 
-@dg.asset(group_name=GROUP, deps=[checks], description="The DuckDB warehouse: every table plus the analyst views of models/*.sql.")
+@dg.asset(group_name=GROUP, deps=[checks], description="The DuckDB warehouse: every table plus the analyst views of models/*.sql, the indicator vocabulary and the facts v_facts gives.")
 def warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     stages_ = ("raw", "documents", "claims")
     with duckdb.get_connection() as conn:
@@ -95,7 +95,9 @@ def warehouse(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.M
         write_table(conn, schema.QUARANTINE, data.cast(schema.arrow_schema(schema.QUARANTINE)))
         for s in stages_:
             conn.execute(f"DROP TABLE {_quarantine_table_name(s)}")
+        write_table(conn, schema.INDICATORS, facts.indicators_table())
         views = create_views(conn)
+        write_table(conn, schema.FACTS, facts.facts_table(conn))
     context.log.info(f"warehouse: {len(views)} views ({', '.join(views)}), {data.num_rows} quarantined inputs")
     return dg.MaterializeResult(metadata={"views": ", ".join(views), "quarantined": data.num_rows})
 

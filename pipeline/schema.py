@@ -118,7 +118,7 @@ CLAIMS = Table(
         C("direction", "string", "For a change (increment, rate): increase, decrease or unchanged; null otherwise.", "increase"),
         C("signed_value", "double", "The value with the direction's sign: 下降0.6% -> -0.6; equals value for everything that is not a decrease.", "2017000000", True),
         C("metric", "string", "What is measured, complete, in the document's words (城镇居民人均可支配收入, 改造老旧小区).", "税收"),
-        C("indicator", "string", "Canonical indicator id from the indicator vocabulary, when the metric, place scope and unit match one.", ""),
+        C("indicator", "string", "Canonical indicator id (indicators.indicator), when the metric, place scope and unit match one of the vocabulary's names exactly; null otherwise.", "gdp"),
         C("place_code", "string", "The place the figure is about: the document's, unless its sentence names another (全国, 全省, a named town).", "310115125000"),
         C("period", "string", "The period as stated or inherited from its clause, sentence or paragraph.", "1-5月"),
         C("period_start", "date", "First day of the period, resolved against the document's reference period; null for a stock (年末, 截至6月底).", "2023-01-01"),
@@ -151,6 +151,62 @@ CHECKS = Table(
         C("arithmetic", "string", "The arithmetic, written out.", "20.17 − 13.88 = 6.29 ≠ 6.39", ),
         C("quote", "string", "The sentence(s) the relation is stated in.", "完成税收20.17亿元,比去年同期13.88亿元增长6.39亿元"),
         C("message", "string", "One sentence a journalist can read, with the figures.", "税收: 20.17亿元 − 13.88亿元 = 6.29亿元, not the printed 6.39亿元.", True),
+    ),
+)
+
+INDICATORS = Table(
+    name="indicators",
+    description=(
+        "The indicator vocabulary that claims.indicator and facts.indicator name (pipeline/data/indicators.tsv): "
+        "statistics that bulletins, work reports and fiscal reports state most, with the names documents print."
+    ),
+    primary_key=("indicator",),
+    columns=(
+        C("indicator", "string", "Stable ASCII id of the indicator.", "gdp", True),
+        C("name", "string", "Its official name, as the National Bureau of Statistics or the ministry publishing it writes it.", "地区生产总值", True),
+        C("names", "string_list", "Every name a claim's metric must equal (after place words, quotes and a bracketed abbreviation are taken off) to get the indicator; @country: only for figures about the whole country, @local: only below it.", "[地区生产总值@local, 国内生产总值@country, 生产总值, GDP]", True),
+        C("unit_family", "string", "What a level of it is measured in: money, percent, persons, area, mass ...", "money", True),
+        C("units", "string_list", "Units a level may be printed in; an empty string (an empty cell in CSV) for an index or ratio printed without a unit.", "[元, 美元]"),
+        C("kind", "string", "flow (over a period) or stock (at a moment).", "flow", True),
+        C("growth", "string", "How a printed growth rate is measured: real (at comparable prices), nominal (current prices), volume (a quantity or count), price (the index is a price change), points (a ratio: changes are in percentage points).", "real", True),
+        C("source", "string", "Who defines it: nbs (National Bureau of Statistics), mof (Ministry of Finance), pbc (People's Bank) ...", "nbs", True),
+        C("definition", "string", "What it measures.", "Gross domestic product of the place (国内生产总值 for the country).", True),
+    ),
+)
+
+FACTS = Table(
+    name="facts",
+    description=(
+        "One row per place × indicator × period × measure (and role and unit) that claims state, with the "
+        "signed value, the claims and documents that state it and whether they agree within rounding: "
+        "view v_facts, materialised. Claims without an indicator, place or period, and claims of "
+        "near-duplicate documents, are left out."
+    ),
+    primary_key=("fact_id",),
+    columns=(
+        C("fact_id", "string", "Stable id: f + the first 16 hex digits of the sha256 of place_code, indicator, measure, unit, role, period_start and period_end joined with \\x1f.", "f0a1b2c3d4e5f6789", True),
+        C("place_code", "string", "The place the figures are about (claims.place_code).", "350128000000", True),
+        C("place_name", "string", "Full name of that place, as a document speaking for it names it; null when no document does.", "福建省福州市平潭县"),
+        C("indicator", "string", "Id of the indicator (indicators.indicator).", "gdp", True),
+        C("indicator_name", "string", "Its official name.", "地区生产总值", True),
+        C("measure", "string", "level (in the indicator's units), growth_rate (in %, over the same period of the year before unless the period says otherwise), increment (an absolute change in its units) or change_pp (a ratio's change in percentage points).", "growth_rate", True),
+        C("unit", "string", "Unit of the values: the claims' unit.", "%"),
+        C("role", "string", "actual, target, plan or threshold, as the claims state it.", "actual", True),
+        C("period", "string", "The period in words: 2022 (a calendar year), 2023-01..2023-05, 2018..2022 (a span of years: a growth rate is then the annual average or the cumulative one, as the sentence says), 2022-12-31 (a stock at that moment).", "2022", True),
+        C("period_start", "date", "First day of the period; null for a stock.", "2022-01-01"),
+        C("period_end", "date", "Last day of the period (the moment of a stock).", "2022-12-31", True),
+        C("year", "int", "The calendar year, when the period is one whole year or a stock at its end; null otherwise.", "2022"),
+        C("value", "double", "The signed value (a decrease is negative) of the most precise claim (the narrowest interval; ties by claim_id).", "3.6", True),
+        C("value_low", "double", "Low end of the interval every claim allows (the intersection of their signed intervals); null when they do not agree.", "3.55"),
+        C("value_high", "double", "High end of that interval.", "3.65"),
+        C("min_value", "double", "Smallest signed value printed.", "3.6", True),
+        C("max_value", "double", "Largest signed value printed.", "3.6", True),
+        C("agree", "bool", "Whether every two claims' intervals meet, so that all the printed figures can be true at once.", "true", True),
+        C("claims", "int", "How many claims state it.", "1", True),
+        C("documents", "int", "How many documents state it.", "1", True),
+        C("claim_ids", "string_list", "The claims, by claim_id.", "[c1…]", True),
+        C("doc_ids", "string_list", "Their documents, by doc_id.", "[d3…]", True),
+        C("surfaces", "string_list", "The figures as printed, each once.", "[3.6%]", True),
     ),
 )
 
@@ -202,7 +258,7 @@ CHANGES = Table(
     ),
 )
 
-PUBLISHED_TABLES: tuple[Table, ...] = (DOCUMENTS, CLAIMS, CHECKS, QUARANTINE)
+PUBLISHED_TABLES: tuple[Table, ...] = (DOCUMENTS, CLAIMS, CHECKS, QUARANTINE, INDICATORS, FACTS)
 ALL_TABLES: tuple[Table, ...] = (RAW_DOCUMENTS, *PUBLISHED_TABLES, CHANGES)
 TABLES: dict[str, Table] = {t.name: t for t in ALL_TABLES}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pipeline import ids
+from pipeline import ids, indicators
 from pipeline.archive import read_archive
 from pipeline.documents import build_documents, link_duplicates
 from pipeline.extract import extract_claims
@@ -63,13 +63,15 @@ def document_date(published: str | None) -> date | None:
 
 
 def extract_all_claims(docs: list[Document]) -> tuple[list[ClaimRow], list[Quarantined]]:
-    """An extractor failure on one document is recorded and the rest go on."""
+    """An extractor failure on one document is recorded and the rest go on.
+    Each claim gets its canonical indicator once its metric, place and unit
+    are known (pipeline.indicators)."""
     rows: list[ClaimRow] = []
     quarantined: list[Quarantined] = []
     for doc in docs:
         try:
             frame = TimeFrame.of(doc.reference_period, document_date(doc.published_date), doc.doc_kind)
-            claims = extract_claims(doc.text, frame=frame, place=doc.place_code)
+            claims = indicators.with_indicators(extract_claims(doc.text, frame=frame, place=doc.place_code), doc.text)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
             quarantined.append(Quarantined(doc.source_id, doc.source_uri, "extract", f"extractor failed on {doc.doc_id}: {exc!r}", doc.content_sha256))
             continue

@@ -125,7 +125,7 @@ def test_warehouse_has_the_tables_and_views(cli_run):
     finally:
         con.close()
     assert {t.name for t in schema.PUBLISHED_TABLES} | {"raw_documents"} <= tables
-    assert {"v_flags", "v_claims", "v_metric_periods"} <= views
+    assert {"v_flags", "v_claims", "v_facts"} <= views
 
 
 def test_rerun_with_nothing_new_publishes_nothing(cli_run):
@@ -180,8 +180,9 @@ def test_readme_queries_run_on_the_real_release(cli_run, capsys):
     for sql in _docs_queries():
         assert cli.main(["query", sql, "--csv", "--output", str(cli_run)]) == 0
         outputs.append(capsys.readouterr().out)
-    top_metrics, flags, report_claims = outputs
-    assert "税收" in top_metrics
+    gdp_growth, budget_revenue, flags, report_claims = outputs
+    assert gdp_growth.lstrip("\ufeff").startswith("place_name,place_code,year,growth_pct,")
+    assert budget_revenue.lstrip("\ufeff").startswith("place_name,place_code,year,indicator_name,level_100m_yuan,")
     assert "6.39亿元" in flags and "6.39 → 6.29" in flags
     assert report_claims.count("\n") > 150 and "20.17亿元" in report_claims
 

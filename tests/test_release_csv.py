@@ -41,6 +41,8 @@ def test_excel_style_read_gives_the_same_values(tmp_path):
                     assert float(text) == value
                 elif kind == "int":
                     assert int(text) == value
+                elif kind == "bool":
+                    assert text == ("true" if value else "false")
                 else:
                     assert text == str(value)
 

@@ -62,7 +62,7 @@ def test_database_has_schema_tables_comments_and_views(output_dir):
         ).fetchone()[0]
         assert comment == schema.CLAIMS.column("surface").description
         views = {r[0] for r in conn.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-        assert views == {"v_claims", "v_flags", "v_metric_periods"}
+        assert views == {"v_claims", "v_facts", "v_flags"}
         assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == seed_tables()["claims"].num_rows
     finally:
         conn.close()
@@ -87,25 +87,27 @@ def test_bad_view_sql_names_the_view_and_leaves_no_file(tmp_path):
     assert not (tmp_path / "govfacts.duckdb").exists()
 
 
-def test_docs_hold_three_queries():
-    assert len(_docs_queries()) == 3
+def test_docs_hold_four_queries():
+    assert len(_docs_queries()) == 4
 
 
-def test_docs_query_top_metrics(output_dir):
-    rows = _csv_rows(output_dir, _docs_queries()[0])
-    assert [(r["metric"], r["unit"], r["claims"]) for r in rows] == [
-        ("税收", "元", "3"), ("新增就业岗位", "个", "1"), ("税收", "%", "1")
+def test_docs_queries_across_documents_run_on_the_sample(output_dir):
+    gdp, revenue = (_csv_rows(output_dir, sql) for sql in _docs_queries()[:2])
+    assert gdp == [] and revenue == []  # the sample states no GDP and no budget revenue
+    facts = _csv_rows(output_dir, "SELECT indicator, measure, value FROM v_facts ORDER BY measure")
+    assert [(r["indicator"], r["measure"], r["value"]) for r in facts] == [
+        ("total_tax_revenue", "growth_rate", "45.4"), ("total_tax_revenue", "increment", "639000000"),
+        ("total_tax_revenue", "level", "2017000000"),
     ]
-    assert rows[0]["min_value"] == "639000000" and rows[0]["max_value"] == "2017000000"
 
 
 def test_docs_query_flags_with_quotes(output_dir):
-    rows = _csv_rows(output_dir, _docs_queries()[1])
+    rows = _csv_rows(output_dir, _docs_queries()[2])
     assert [(r["kind"], r["quote"], r["message"]) for r in rows] == [("difference", REPORT_SENTENCE, FLAG_MESSAGE)]
 
 
 def test_docs_query_document_claims_in_order(output_dir):
-    rows = _csv_rows(output_dir, _docs_queries()[2])
+    rows = _csv_rows(output_dir, _docs_queries()[3])
     assert [r["surface"] for r in rows] == ["20.17亿元", "13.88亿元", "6.39亿元", "45.4%"]
     assert {(r["period"], r["period_start"], r["period_end"]) for r in rows} == {("1-5月", "2023-01-01", "2023-05-31")}
 

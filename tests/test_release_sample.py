@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pyarrow as pa
 
+from pipeline import facts, warehouse
 from pipeline import ids, schema
 
 REPORT_TEXT = (
@@ -52,6 +54,7 @@ def _report_claims() -> list[dict]:
         "unit": "元",
         "qualifier": "exact",
         "metric": "税收",
+        "indicator": "total_tax_revenue",
         "period": "1-5月",
         "period_start": date(2023, 1, 1),
         "period_end": date(2023, 5, 31),
@@ -123,7 +126,21 @@ def seed_rows() -> dict[str, list[dict]]:
 
 
 def seed_tables() -> dict[str, pa.Table]:
-    return {name: schema.to_arrow(schema.TABLES[name], rows) for name, rows in seed_rows().items()}
+    tables = {name: schema.to_arrow(schema.TABLES[name], rows) for name, rows in seed_rows().items()}
+    return {**tables, **derived_tables(tables)}
+
+
+def derived_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """indicators and facts, made from the other tables the way the warehouse step makes them."""
+    conn = duckdb.connect()
+    try:
+        for table in (schema.DOCUMENTS, schema.CLAIMS, schema.CHECKS):
+            warehouse.write_table(conn, table, tables[table.name])
+        warehouse.write_table(conn, schema.INDICATORS, facts.indicators_table())
+        warehouse.create_views(conn)
+        return {"indicators": facts.indicators_table(), "facts": facts.facts_table(conn)}
+    finally:
+        conn.close()
 
 
 def test_sample_offsets_point_at_surfaces():

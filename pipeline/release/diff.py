@@ -46,16 +46,19 @@ ENTITIES: tuple[Entity, ...] = (
 
 
 def load_release_tables(release_dir: Path) -> dict[str, pa.Table]:
-    """The published tables of a release folder, as the writer stored them."""
+    """The published tables of a release folder, as the writer stored them.
+    A release written before a table was added to the schema lacks it; one
+    without the first table is no release."""
     release_dir = Path(release_dir)
     if not release_dir.is_dir():
         raise FileNotFoundError(f"release folder {release_dir} does not exist")
     tables = {}
     for table in schema.PUBLISHED_TABLES:
         path = release_dir / parquet_file(table)
-        if not path.exists():
+        if path.exists():
+            tables[table.name] = pq.read_table(path)
+        elif not tables:
             raise FileNotFoundError(f"release {release_dir} has no {path.name}")
-        tables[table.name] = pq.read_table(path)
     return tables
 
 
