@@ -2,7 +2,8 @@
 
 Evidence, strongest first: a `place` or `jurisdiction` hint from the
 registry or a sidecar (a code or a path of names); the divisions named in
-the title and by the publisher; a government site's host name
+the title, by the publisher and as the government or congress the opening
+names (在长沙县第十八届人民代表大会…上); a government site's host name
 (pingtan.gov.cn, matched on the pinyin of division names); the divisions
 the text names. Names are read with `find_mentions`; a name that several
 divisions share (城关镇) counts for the one that the other evidence
@@ -27,6 +28,11 @@ CODE_RE = re.compile(r"^\d{12}$|^\d{6}$")
 HOST_NOISE = frozenset({"www", "gov", "cn", "com", "net", "org", "zwgk", "xxgk", "news", "tjj", "czj", "rd", "renda"})
 HOST_LEVELS = frozenset({"province", "prefecture", "county"})
 STRONG_SHARE = 0.5
+# The government or congress a report speaks for, named in its opening
+# (在长沙县第十八届人民代表大会…上, 解放区人民政府区长, 颛桥镇政府): as strong
+# as a title.
+OPENING = 400
+BODY_AFTER_RE = re.compile(r"(?:第[一二三四五六七八九十百0-9]{1,4}届)?(?:人民代表大会|人大|人民政府|政府|管委会|管理委员会|党委|党工委)")
 TEXT_SHARE = 0.6
 
 
@@ -37,10 +43,16 @@ def document_place(hints: dict, title: str | None, publisher: str | None, text: 
         if code:
             return code, f"the {key} hint"
     in_text = resolve(find_mentions(text), [])
-    named = resolve(find_mentions(title or "") + find_mentions(publisher or ""), in_text)
+    bodies = [m for m in find_mentions(text, 0, min(len(text), OPENING)) if BODY_AFTER_RE.match(text, m.end)]
+    titled = resolve(find_mentions(title or ""), in_text)
+    named = titled + resolve(find_mentions(publisher or "") + bodies, in_text)
     host = host_places(url, in_text + named)
     if named or host:
-        return covering(named + host, STRONG_SHARE), "the title, publisher or site"
+        chosen = covering(named + host, STRONG_SHARE)
+        table = divisions()
+        # the title's own division, when the rest of the evidence surrounds it
+        deeper = [c for c in titled if c != chosen and table.within(c, chosen)]
+        return (max(deeper, key=lambda c: table.by_code[c].depth) if deeper else chosen), "the title, publisher or site"
     if in_text:
         return covering(in_text, TEXT_SHARE), "the text"
     return None, "no place named"
