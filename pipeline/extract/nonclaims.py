@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline import vocab
 from pipeline.extract.tries import alternation
 from pipeline.extract.units import MEASURE_WORDS, UNITS
 
@@ -33,20 +34,8 @@ _CN = "〇零一二两三四五六七八九十百千万亿"
 _D = "0-9０-９"
 _YEAR = "(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
 
-IDIOMS: tuple[str, ...] = (
-    "最后一公里", "一起", "一份", "一站式", "一网通办", "一网统管", "一体两翼多点",
-    "四个最严", "三个滞后", "三会", "十二工作法", "一批", "一道道", "进一步",
-    "一直", "第一", "四方", "八方", "两所联动", "一条龙", "一条街", "一村一品",
-    "一村一居一品", "一把手", "一线", "一流", "一体化", "一揽子", "一盘棋",
-    "一张图", "一张网", "一件事", "一门式", "最多跑一次", "一带一路", "千家万户",
-    "万家灯火", "千方百计", "一个都不能少", "两个维护", "两个确立", "四个意识",
-    "四个自信", "五位一体", "四个全面", "一张蓝图", "一次性", "一刀切", "一对一",
-    "一事一议", "一户一档", "一企一策", "一楼一策", "一村一策", "三个一批",
-    "五个一批", "四个一批", "两个一百年", "两个大局", "三大攻坚战", "一年一度",
-    "一项一策", "三个百分之百", "十万火急", "约法三章", "几十年如一日", "五个一工程",
-    "两个责任", "两个健康", "三庭五位",
-    "八项规定", "7×24小时", "24小时", "三次产业", "两学一做", "三严三实", "四下基层", "四不两直", "三重一大",
-)
+# Fixed expressions and names, one a line in pipeline/data/nonclaim_idioms.tsv.
+IDIOMS: tuple[str, ...] = tuple(row[0] for row in vocab.rows("nonclaim_idioms.tsv"))
 
 # Units written in Latin letters: 5G is a code, 5km a length.
 _LETTER_UNITS = "|".join(
