@@ -214,7 +214,7 @@ def test_extended_figure(text, surface, value, low, high, unit, qualifier):
         ("编号05个", []),
         # 个亿元以上 describes the projects counted; 9万亿 does not run into 三个
         ("推进103个亿元以上产业项目", ["103个"]),
-        ("连续跨越8万亿、9万亿三个大台阶", ["8万亿", "9万亿"]),
+        ("连续跨越8万亿、9万亿三个大台阶", ["跨越8万亿", "9万亿", "三个"]),
         # 1对1 is a pairing, not a count of pairs
         ("开展1对1帮扶", []),
         # 兆 before a unit is mega, not a numeral

@@ -78,7 +78,8 @@ def _idiom_alternatives(words: tuple[str, ...]) -> str:
 # figure's number (lookbehinds see the text before it); a match means the
 # figure is not a claim.
 NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date", rf"[{_D}]{{4}}年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
+    # (PDF text may print a space before 年: 2023 年)
+    ("date", rf"[{_D}]{{4}} ?年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
     ("date", rf"[{_D}]{{2}}年[{_D}]{{1,2}}月"),
     # 2023—2025 (years 19xx/20xx: 1000至3000万元 is a range of money)
     ("date", rf"{_YEAR}\s?[-－—–~～至到]\s?{_YEAR}"),
@@ -93,7 +94,12 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ordinal", "(?<=第)"),
     ("ordinal", r"(?:十[五六七八九]|二十[一二]?)大(?![类项])"),
     ("ordinal", rf"[{_CN}{_D}]+次(?:全会|全体会议|会议|党代会|代表大会)"),
-    ("ordinal", rf"[{_CN}{_D}]+届"),
+    # 十四届全国人大 is an ordinal without 第; after a verb of holding or
+    # counting (连续举办8届, 共3届) 届 counts sessions
+    ("ordinal", rf"(?<!举办)(?<!举行)(?<!连续)(?<!累计)(?<![共已办])[{_CN}{_D}]+届"),
+    # 三期工程, 西湖大学三期: a Chinese numeral before 期 names a phase;
+    # after 分/共/累计/举办 (分两期投放) it counts
+    ("ordinal", r"(?<![分共计办])[一二两三四五六七八九十]+期"),
     ("ordinal", r"[一二三四五六七八九十]+中全会"),
     ("ordinal", r"十[一二三四五六七八九]五"),
     ("code", rf"(?<=[0-9A-Za-z][-~～])[{_D}]"),

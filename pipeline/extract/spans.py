@@ -29,6 +29,7 @@ from typing import NamedTuple
 from pipeline.extract.nonclaims import TITLE_OPEN, inside_book_title, nonclaim_name
 from pipeline.extract.numerals import Number, parse_arabic, parse_chinese
 from pipeline.extract.qualifiers import (
+    AT_LEAST,
     EXACT,
     PREFIXES,
     RANGE,
@@ -38,6 +39,7 @@ from pipeline.extract.qualifiers import (
 )
 from pipeline.extract.units import (
     CURRENCY_SIGNS,
+    MEASURE_WORDS,
     MEGA_UNIT_STARTS,
     PERCENT_WORDS,
     SCALES,
@@ -80,7 +82,10 @@ _NOT_VAGUE_AFTER = "人次户件总倍岁位个少多函参指分天家台篇项
 _VAGUE = f"(?:(?<![{_NOT_VAGUE_AFTER}])数|几)"
 # A leading 百/千 counts only before a digit (百三 = 130; 千万 is "by all means").
 _CN_HEAD = (
-    f"[{_CN_DIGIT}十百千数几](?<![{_CN_ALL}兆点][{_CN_ALL}])(?<!{_VAGUE}[十百千])"
+    # not inside a numeral (一万三千), but after an Arabic figure's scale
+    # word a new one starts (9万亿三个大台阶)
+    f"[{_CN_DIGIT}十百千数几](?:(?<![{_CN_ALL}兆点][{_CN_ALL}])|(?<=[{_DIGITS}][万亿].)|(?<=[{_DIGITS}]万亿.))"
+    f"(?<!{_VAGUE}[十百千])"
     f"(?:(?<![百千数几])|(?<=[百千])(?=[一二三四五六七八九])|(?<={_VAGUE})(?=[十百千万亿]))"
     f"{_CN_BODY}(?:(?<=十)几[万亿]*)?{_CN_POINT}(?:个亿(?![元级]))?"
 )
@@ -100,14 +105,33 @@ _FRACTION = (
     f"(?P<frac>半(?![年月日天小时个周])|(?<=成)[一二三四五六七八九](?![{_CN_ALL}点个])"
     f"|(?<=元){_YUAN_PART}(?:(?<=角){_YUAN_PART})?)?"
 )
+# After a unit: a per-unit denominator (元/年, 万元/人, 元/㎡); an
+# alternative measure word in brackets (15.6万套（间）); 多 after a span of
+# time (3年多, 2小时多: "and some"); 级 naming a class (30万吨级, 亿元级).
+_PER = (
+    "年|月|日|天|人次|人|户|平方米|㎡|m²|千瓦时|kWh|度|公斤|千克|kg|吨|亩|小时|次|立方米|m³|斤"
+    "|台|辆|张|床|公里|千米|km|头|只|份|件|个|家|项|例|篇"
+)
+_PER_UNIT = rf"(?:[/／](?P<per>{_PER})(?![0-9０-９]))?"
+_ALT_MEASURE = f"(?P<alt>[（(][{''.join(w for w in MEASURE_WORDS if len(w) == 1)}][）)])?"
+_AFTER_TIME = "(?P<after>(?<=[年天时周钟月])多(?![元种次个项家样方面数少名人位层彩功措举渠重维点边头部]))?"
+_GRADE = "(?P<grade>级(?![别数差市区县镇乡村政]))?"
+# 5分/千瓦时: 角 and 分 are units of money only before a denominator.
+_COIN_PER = rf"(?P<coin>[角分])[/／](?P<per2>{_PER})(?![0-9０-９])"
+_UNIT_TAIL = (
+    rf"(?:(?P<unit>{_UNIT}){_FRACTION}{_PER_UNIT}{_ALT_MEASURE}{_AFTER_TIME}|{_COIN_PER})"
+)
+# PDF text often prints a space between the number and its unit
+# (16715.15 亿元, 3.8 %, 53014 户): one space, when a scale word or unit follows.
+_SPACE = rf"(?P<sp>[ \u00a0](?=(?:{_SCALE})|(?:{_UNIT})|[角分][/／]))?"
 _TAIL = (
-    rf"(?P<scale>{_SCALE})?(?P<step>[{_STEP}])?(?P<scale2>(?<=[{_STEP}])(?:{_SCALE}))?"
-    rf"(?:(?P<unit>{_UNIT}){_FRACTION})?(?P<post>{_SUFFIX})?"
+    rf"{_SPACE}(?P<scale>{_SCALE})?(?P<step>[{_STEP}])?(?P<scale2>(?<=[{_STEP}])(?:{_SCALE}))?"
+    rf"{_UNIT_TAIL}?{_GRADE}(?P<post>{_SUFFIX})?"
 )
 # A Chinese numeral needs a unit, unless it ends in a scale word (三百万).
 _CN_TAIL = (
     rf"(?P<step>[{_STEP}])?(?P<scale2>(?<=[{_STEP}])(?:{_SCALE}))?"
-    rf"(?:(?P<unit>{_UNIT}){_FRACTION}|(?<=[万亿兆{_STEP}]))(?P<post>{_SUFFIX})?"
+    rf"(?:{_UNIT_TAIL}|(?<=[万亿兆{_STEP}])){_GRADE}(?P<post>{_SUFFIX})?"
 )
 _PERCENT_WORD = "|".join(PERCENT_WORDS)
 
@@ -175,6 +199,7 @@ _PREFIX_RE = re.compile(
             "约": "(?<![签合节制公预条契邀履违集婚特相简])约",
             "近": "(?<![最附靠亲邻])近",
             "超": "(?<![赶])超",
+            "破": "(?<![打跌击攻爆])破",
         }.get(word, re.escape(word))
         for word in sorted(PREFIXES, key=len, reverse=True)
     )
@@ -185,6 +210,11 @@ _PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
 # A scaled figure without a unit running into letters is a code (5万GB?).
 _CODE_AFTER = re.compile(r"[A-Za-z0-9]")
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff0-9０-９]")
+_THRESHOLD_POSTS = frozenset(("以上", "以下", "及以上", "及以下"))
+_MEASURE = frozenset(MEASURE_WORDS)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# words of comparison that follow a figure's unit (户,比上年 / 户比上年增长)
+_AFTER_SPACED_MEASURE = "比增下同较占降减"
 
 
 class Figure(NamedTuple):
@@ -225,11 +255,13 @@ def find_figures(text: str) -> list[Figure]:
 
 def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
     start = match.start()
-    unit_text = m.get("unit")
+    unit_text = m.get("unit") or m.get("coin")
     if unit_text is None and not (m.get("scale") or m.get("scale2") or m.get("pct") or m.get("den")):
         if not (m.get("sign") or _BIG_SUFFIX.search(m.get("a") or m.get("c") or "")):
             return None
     end = match.end()
+    if m.get("sp") and not m.get("scale") and unit_text in _MEASURE and not _after_spaced_measure(text, match.end("unit")):
+        return None
     if end < len(text) and unit_text is None and _CODE_AFTER.match(text, end):
         return None
     num_start = match.start("num")
@@ -249,7 +281,7 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
         return None
     value, low, high, unit, qualifier = reading
     threshold = bool(
-        m.get("post") in ("以上", "以下") and end < len(text) and _THRESHOLD_AFTER.match(text, end)
+        m.get("post") in _THRESHOLD_POSTS and end < len(text) and _THRESHOLD_AFTER.match(text, end)
     )
     return Figure(start, end, value, low, high, unit, qualifier, threshold)
 
@@ -282,6 +314,10 @@ def _reading(
         qualifier = SUFFIXES[m["post"]]
     elif m.get("step"):
         qualifier = STEP_SUFFIXES[m["step"]]
+    elif m.get("after"):
+        qualifier = STEP_SUFFIXES[m["after"]]
+    elif m.get("grade") and m.get("bare"):
+        qualifier = AT_LEAST  # 亿元级, 百亿级: an order of magnitude, from its round figure up
     if high_number is not None:
         qualifier = RANGE
     signed = unit in SIGNED_UNITS or value < 0
@@ -290,6 +326,18 @@ def _reading(
         high = float((high_number.value + high_number.place / 2) * high_factor)
         value = (value + high_number.value * high_factor) / 2
     return float(value), low, high, unit, qualifier.kind
+
+
+def _per_unit(word: str) -> str:
+    """The canonical denominator of a per-unit unit: 元/㎡ -> 元/平方米."""
+    return UNITS[word][0] if word in UNITS else word
+
+
+def _after_spaced_measure(text: str, pos: int) -> bool:
+    """After a space, a measure word is the figure's (53014 户,比上年) only
+    when no word runs on from it: in a flattened table 13 台湾地区 and
+    2 本市 are a cell and the next row's label."""
+    return pos >= len(text) or not _CJK.match(text, pos) or text[pos] in _AFTER_SPACED_MEASURE
 
 
 def _negative(text: str, start: int, m: dict) -> bool:
@@ -319,6 +367,11 @@ def _parse(m: dict) -> tuple[Number, Number | None, Decimal, Decimal, str] | Non
     if m.get("unit"):
         unit = UNITS[m["unit"]][0]
         factor = _UNIT_FACTORS[m["unit"]]
+        if m.get("per"):
+            unit = f"{unit}/{_per_unit(m['per'])}"
+    elif m.get("coin"):
+        unit = f"元/{_per_unit(m['per2'])}"
+        factor = Decimal(repr(YUAN_PARTS[m["coin"]]))
     low_text = m.get("a") or m.get("c")
     if low_text is None:
         return _parse_word_forms(m, unit, factor, scale)
