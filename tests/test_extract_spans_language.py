@@ -82,3 +82,69 @@ def test_figures(text, expected):
 )
 def test_not_counts(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # anniversaries are ordinals
+        "2024年是中华人民共和国成立75周年",
+        "围绕实现建军一百年奋斗目标",
+        "“八项工程”等提出和实施20年系列活动",
+        # a span that dates its sentence is a period
+        "五年来，我们深入贯彻",
+        "新冠疫情发生三年多来",
+        "过去五年极不寻常",
+        "一、过去一年和五年工作回顾",
+        "经过八年持续努力",
+        "空气质量优良天数比例高于近三年平均值",
+        "刑事发案数同比下降10%，创近12年新低",
+        "“十四五”的五年，在浙江改革发展历程中极不寻常",
+        "全国财政收入十年接近翻一番",
+        "五年累计使用外资",
+        # names of programmes and things
+        "实施高职扩招和职业技能提升三年行动",
+        "深入实施长江流域重点水域十年禁渔",
+        "九年一贯制学校",
+        "是三年新冠疫情防控转段后经济恢复发展的一年",
+        "打造15分钟养老服务圈",
+        "城市社区10分钟体育健身圈进一步完善",
+        "推出18小时、24小时、36小时、48小时游产品",
+        "做好“强城”“兴村”“融合”三篇文章",
+        "坚持在和平共处五项原则基础上",
+        # a figure inside a short quotation is part of a name
+        "迭代升级我省“民营经济32条”",
+        "“一极两大三区”现代化新开州建设",
+        # N大 that counts nothing listed right there is a label
+        "八大类商品和服务价格",
+        "强力推进八大高耗能行业绿色低碳转型",
+        "仙居下汤遗址先后入选全国年度十大考古新发现",
+        "重点产业持续增效,六大产业实现税收",
+    ],
+)
+def test_not_claims(text):
+    assert [f for f, _, _, _ in figures(text) if f not in ("10%",)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a measured duration and a streak are claims
+        ("停航3年多的货运航线", "3年多"),
+        ("土地承包期再延长30年", "30年"),
+        ("平潭连续6年被评为", "6年"),
+        ("连续3年增长", "3年"),
+        # N大 counting the items listed right before it, or announcing them
+        ("聚焦文旅、数字、海洋、绿色四大领域", "四大"),
+        ("投资促进和重点项目建设推进两大机制务实高效", "两大"),
+        ("包含“治荟”“治学”“治芯”与“治迹”四大提升行动", "四大"),
+        ("形成“要事共商、资源共享、项目共推”三大工作机制", "三大"),
+        ("选取营商环境、招生入学、住房保障等7大领域", "7大"),
+        ("将镇域划分为2大片区", "2大"),
+        ("本届大赛呈现三大亮点：一是", "三大"),
+        # a quoted norm states figures
+        ("按照“每2.5万人设置1个粮食应急供应网点”", "2.5万人"),
+    ],
+)
+def test_claims_that_look_like_names(text, surface):
+    assert surface in [f for f, _, _, _ in figures(text)]

@@ -74,6 +74,13 @@ def _idiom_alternatives(words: tuple[str, ...]) -> str:
     return alternation(tails)
 
 
+# Words after which a span of years is an anniversary (建军一百年) or a
+# period (过去五年, 近三年, 经过八年), as lookbehinds.
+_ANNIVERSARY_AFTER = "|".join(
+    f"(?<={w})" for w in ("成立", "建党", "建军", "建国", "诞辰", "建区", "建县", "建市", "建校", "回归")
+)
+_PERIOD_AFTER = "|".join(f"(?<={w})" for w in ("过去", "经过", "未来", "今后", "最近", "近", "这", "那"))
+
 # (name, pattern). Each pattern is tried at the first character of a
 # figure's number (lookbehinds see the text before it); a match means the
 # figure is not a claim.
@@ -117,6 +124,26 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("phone", r"0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),
     ("reduplication", r"一(?P<measure>[个辆道条件家座栋处张台位项次])(?P=measure)"),
     ("idiom", _idiom_alternatives(IDIOMS)),
+    # 做好“强城”“兴村”三篇文章: a Chinese numeral of 篇文章 counts tasks, figuratively
+    ("idiom", r"[一二两三四五六七八九十]+篇大?文章"),
+    # Anniversaries are ordinals (GUIDE rulings): 75周年, 建军一百年, 实施20年系列活动
+    ("anniversary", rf"[{_CN}{_D}]+周年"),
+    ("anniversary", rf"(?:{_ANNIVERSARY_AFTER})[{_CN}{_D}]+年"),
+    ("anniversary", rf"[{_CN}{_D}]+年(?=系列活动|主题活动|纪念|华诞|庆典|之际)"),
+    # A span that dates the figures of its sentence is a period, not a claim:
+    # 五年来, 三年多来, 十年间, 五年工作回顾; 过去五年, 近三年, 近12年新低,
+    # 经过八年; “十四五”的五年; and a span followed by what was measured over
+    # it (五年年均增长5.2%, 十年增加近70万亿元, 五年累计减税, 十年1.4亿人) —
+    # except a streak (连续3年增长), which is a claim.
+    ("period", rf"[{_CN}{_D}]+多?个?(?:年|月|天)多?(?:来|以来|间|里(?!程)|工作)"),
+    ("period", rf"(?:{_PERIOD_AFTER})[{_CN}{_D}]+多?个?(?:年|月|天)"),
+    ("period", rf"(?<!连续)[{_CN}{_D}]+多?年(?=年均|累计|总体|共计|合计|平均|增长|增加|下降|减少|提高|降低|接近|翻|净增|[{_D}])"),
+    ("period", rf"(?<=[”\"]的)[{_CN}{_D}]+年"),
+    # Names of programmes and things: 三年行动, 十年禁渔, 九年一贯制, 三年新冠疫情防控,
+    # 15分钟养老服务圈, “1小时交通圈”, 18小时、24小时、48小时游产品
+    ("name", rf"[{_CN}{_D}]+年(?=行动|攻坚|计划|规划|禁渔|一贯制|新低|新高|最低|最高|奋斗目标|新冠|疫情|大计)"),
+    ("name", rf"[{_CN}{_D}]+(?:分钟|小时)(?=[^，,。；;、\n]{{0,8}}圈)"),
+    ("name", rf"[{_CN}{_D}]+(?:小时|天)(?=(?:[、和及与][{_CN}{_D}]+(?:小时|天))*游)"),
     ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])"),
 )
 
@@ -145,3 +172,70 @@ def inside_book_title(text: str, pos: int) -> bool:
     lo = max(0, pos - TITLE_REACH, text.rfind("\n", 0, pos) + 1)
     opening = text.rfind(TITLE_OPEN, lo, pos)
     return opening >= 0 and text.rfind(TITLE_CLOSE, opening, pos) < 0
+
+
+# A figure inside a short quotation (“民营经济32条”, “一极两大三区”,
+# “15分钟品质文化生活圈”) is part of a name or slogan: government prose
+# quotes names, not measurements — except a quoted norm, which states a
+# rate with 每 (按照“每2.5万人设置1个粮食应急供应网点”).
+QUOTES = {"“": "”", "「": "」", "『": "』"}
+QUOTE_REACH = 20
+
+
+def inside_short_quote(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a quotation of at most QUOTE_REACH
+    characters on one line."""
+    lo = max(0, pos - QUOTE_REACH, text.rfind("\n", 0, pos) + 1)
+    for opening, closing in QUOTES.items():
+        start = text.rfind(opening, lo, pos)
+        if start >= 0 and text.find(closing, start, pos) < 0:
+            end = text.find(closing, pos, start + QUOTE_REACH + 1)
+            if end >= 0 and text.find("\n", pos, end) < 0 and text.find("每", start, end) < 0:
+                return True
+    return False
+
+
+# N大 + noun counts what the text lists right there (GUIDE rulings:
+# 聚焦文旅、数字、海洋、绿色四大领域; 投资促进和重点项目建设推进两大机制;
+# “治荟”“治学”“治芯”与“治迹”四大提升行动; “要事共商、资源共享、项目共推”三大工作机制;
+# 营商环境、招生入学、住房保障等7大领域, where 等 leaves the list open),
+# or after a verb that divides a whole into its parts (划分为2大片区,
+# 包括四大项目内容), or when a colon or 包含/包括 after its noun opens the list (三大亮点：,
+# 8大党建项目品牌包含…).
+# Otherwise (八大类商品和服务, 强力推进八大高耗能行业, 全国年度十大考古新发现)
+# it is a label.
+_CLAUSE_BREAK = re.compile("[，,。；;：:！？!?\n（(]")
+_AND = re.compile("[和及与]")
+_QUOTED_ITEMS = re.compile("(?:“[^”]{1,20}”[、和及与]?){2,}$")
+_ONE_QUOTE = re.compile("“([^”]{1,40})”$")
+_PARTS_VERBS = ("分为", "划分为", "分成", "包括", "包含", "涵盖")
+_LIST_AFTER = re.compile("[\u4e00-\u9fff]{1,8}(?:[：:]|包含|包括|分别是|分别为)")
+
+
+def counts_listed_items(text: str, pos: int, n: float, end: int) -> bool:
+    """Whether the N大 figure at `pos`..`end` counts listed items (see above)."""
+    if text.endswith(_PARTS_VERBS, 0, pos) or _LIST_AFTER.match(text, end):
+        return True
+    lo = pos - 1
+    while lo >= 0 and pos - lo <= 80 and not _CLAUSE_BREAK.match(text, lo):
+        lo -= 1
+    clause = text[lo + 1:pos]
+    if _listed(clause, n):
+        return True
+    quoted = _QUOTED_ITEMS.search(clause)
+    if quoted and quoted.group().count("“") == n:
+        return True
+    one = _ONE_QUOTE.search(clause)
+    return bool(one) and _listed(one.group(1), n)
+
+
+def _listed(clause: str, n: float) -> bool:
+    """`clause` ends in a list of n items (or fewer, closed by 等)."""
+    open_list = clause.endswith("等")
+    clause = clause.removesuffix("等")
+    items = clause.split("、")
+    if _AND.search(items[-1]):
+        items = items[:-1] + _AND.split(items[-1], maxsplit=1)
+    if not all(items) or len(items) < 2:
+        return False
+    return len(items) == n or (open_list and len(items) < n)

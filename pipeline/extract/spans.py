@@ -26,7 +26,14 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from pipeline.extract.nonclaims import TITLE_OPEN, inside_book_title, nonclaim_name
+from pipeline.extract.nonclaims import (
+    QUOTES,
+    TITLE_OPEN,
+    counts_listed_items,
+    inside_book_title,
+    inside_short_quote,
+    nonclaim_name,
+)
 from pipeline.extract.numerals import Number, parse_arabic, parse_chinese
 from pipeline.extract.qualifiers import (
     AT_LEAST,
@@ -212,6 +219,8 @@ _CODE_AFTER = re.compile(r"[A-Za-z0-9]")
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff0-9０-９]")
 _THRESHOLD_POSTS = frozenset(("以上", "以下", "及以上", "及以下"))
 _MEASURE = frozenset(MEASURE_WORDS)
+# N大 (四大领域, 8大类) counts items only when they are listed right there
+_ITEM_UNITS = frozenset(("大", "大类"))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # words of comparison that follow a figure's unit (户,比上年 / 户比上年增长)
 _AFTER_SPACED_MEASURE = "比增下同较占降减"
@@ -238,11 +247,12 @@ def find_figures(text: str) -> list[Figure]:
     longer) is kept."""
     found = []
     titled = TITLE_OPEN in text
+    quoted = any(q in text for q in QUOTES)
     for pattern, needs in FIGURE_PATTERNS:
         if needs and not any(word in text for word in needs):
             continue
         for match in pattern.finditer(text):
-            figure = _figure(text, match.groupdict(), match, titled)
+            figure = _figure(text, match.groupdict(), match, titled, quoted)
             if figure is not None:
                 found.append(figure)
     found.sort(key=lambda f: (f.start, -f.end))
@@ -253,7 +263,7 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
-def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
+def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: bool) -> Figure | None:
     start = match.start()
     unit_text = m.get("unit") or m.get("coin")
     if unit_text is None and not (m.get("scale") or m.get("scale2") or m.get("pct") or m.get("den")):
@@ -266,6 +276,8 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
         return None
     num_start = match.start("num")
     if nonclaim_name(text, num_start) or (titled and inside_book_title(text, num_start)):
+        return None
+    if quoted and inside_short_quote(text, num_start):
         return None
     negative = bool(start and text[start - 1] in _MINUS_CHARS and _negative(text, start, m))
     if negative:
@@ -280,6 +292,8 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool) -> Figure | None:
     if reading is None:
         return None
     value, low, high, unit, qualifier = reading
+    if unit_text in _ITEM_UNITS and not counts_listed_items(text, num_start, value, end):
+        return None
     threshold = bool(
         m.get("post") in _THRESHOLD_POSTS and end < len(text) and _THRESHOLD_AFTER.match(text, end)
     )
