@@ -100,7 +100,7 @@ def test_not_counts(text):
         "空气质量优良天数比例高于近三年平均值",
         "刑事发案数同比下降10%，创近12年新低",
         "“十四五”的五年，在浙江改革发展历程中极不寻常",
-        "全国财政收入十年接近翻一番",
+        "全国财政收入十年接近翻",
         "五年累计使用外资",
         # names of programmes and things
         "实施高职扩招和职业技能提升三年行动",
@@ -148,3 +148,88 @@ def test_not_claims(text):
 )
 def test_claims_that_look_like_names(text, surface):
     assert surface in [f for f, _, _, _ in figures(text)]
+
+
+def test_structure_ratio_terms():
+    text = "三次产业结构由上年11.7:24.8:63.5调整为本期的11.6:25.2:63.2。男女性别比为103.6:100。"
+    found = find_figures(text)
+    assert [(text[f.start:f.end], f.unit, f.structure) for f in found] == [
+        (t, "", True) for t in ("11.7", "24.8", "63.5", "11.6", "25.2", "63.2", "103.6", "100")
+    ]
+    assert figures("三次产业结构比为21.9∶38.7∶39.4。")[0][:3] == ("21.9", 21.9, "")
+
+
+@pytest.mark.parametrize("text", ["上午9:30召开", "会议于14:00开始", "比分2:1"])
+def test_times_and_scores_are_not_ratios(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit printed once for a list
+        ("三次产业分别拉动增长0.8、2.0和3.4个百分点", [("0.8", 0.8, "百分点"), ("2.0", 2.0, "百分点"), ("3.4个百分点", 3.4, "百分点")]),
+        ("分别净减少10.6万、3.8万、3.3万平方公里", [("10.6万", 106000, "平方公里"), ("3.8万", 38000, "平方公里"), ("3.3万平方公里", 33000, "平方公里")]),
+        # both ends of a from-to change
+        ("最低工资标准从1720提高至1960元", [("1720", 1720, "元"), ("1960元", 1960, "元")]),
+        ("收入倍差从1.96缩小至1.81。", [("1.96", 1.96, ""), ("1.81", 1.81, "")]),
+        # an index has no unit
+        ("全年空气质量综合指数为1.95，位列全省第一", [("1.95", 1.95, "")]),
+        # fractions: the quotient, unit ""
+        ("占全省运力超1/4，", [("超1/4", 0.25, "")]),
+        ("文件压减三分之一以上", [("三分之一以上", 1 / 3, "")]),
+        # a threshold printed without digits
+        ("力争新引进亿元以上项目30个", [("亿元以上", 1e8, "元"), ("30个", 30, "个")]),
+        ("全年引进税收千万级以上项目", [("千万级以上", 1e7, "")]),
+        ("其中:亿元级项目2个", [("亿元级", 1e8, "元"), ("2个", 2, "个")]),
+        ("各类支持创新的税收优惠政策年度规模已超过万亿元。", [("超过万亿元", 1e12, "元")]),
+        ("上亿人出棚进楼", [("上亿人", 1e8, "人")]),
+        ("每年有上千万农村人口转移到城镇", [("上千万", 1e7, "")]),
+        ("带动万名青年入乡发展", [("万名", 1e4, "名")]),
+        # numbers said in words
+        ("全国财政收入十年接近翻一番。", [("一番", 1, "倍")]),
+        ("企业研发投入保持两位数增长", [("两位数", 10, "%")]),
+        ("八大类商品和服务价格呈“六升两降”格局", [("六", 6, ""), ("两", 2, "")]),
+        ("企业开办时间从一个月以上压缩到", [("一个月以上", 1, "个月")]),
+        # a range printed with the unit on both ends
+        ("全省生产总值增长5%—5.5%，", [("5%—5.5%", 5.25, "%")]),
+        ("特困人员供养标准提高至16080元/年-39144元/年不等", [("16080元/年-39144元/年", 27612, "元/年")]),
+    ],
+)
+def test_bare_numbers_that_are_claims(text, expected):
+    got = figures(text)
+    assert [(s, u) for s, _, u, _ in got] == [(s, u) for s, _, u in expected]
+    for (_, value, _, _), (_, want, _) in zip(got, expected):
+        assert value == pytest.approx(want)
+
+
+def test_qualifier_of_a_list_carries_on():
+    assert [q for _, _, _, q in figures("人均可支配收入分别超过8万元、4.5万元，")] == ["more_than", "more_than"]
+    assert [q for _, _, _, q in figures("连续跨越7万亿、8万亿、9万亿三个大台阶")] == ["more_than"] * 3 + ["exact"]
+
+
+def test_table_cells():
+    row = "区域 在院治疗确诊病例 境外输入人员 加拿大 4 美国 4 丹麦 3 本市居住或工作地 浦东 3229 黄浦 455 徐汇 499 合计 7818"
+    assert [s for s, _, _, _ in figures(row)] == ["4", "4", "3", "3229", "455", "499", "7818"]
+    column = "主要产品产量\n2023年\n较上年增长(%)\n粮食总产量\n162817吨\n0.5\n其中:谷物\n97658吨\n-9.7\n"
+    assert [(s, v, u) for s, v, u, _ in figures(column)] == [
+        ("162817吨", 162817, "吨"), ("0.5", 0.5, "%"), ("97658吨", 97658, "吨"), ("-9.7", -9.7, "%")
+    ]
+    inline = "本年收费金额（单位：万元）行政事业性收费18651.06三、收到和处理政府信息公开申请情况"
+    assert figures(inline) == [("18651.06", pytest.approx(186510600), "元", "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # prose spaced by PDF extraction is not a table row
+        "全年实现地区生产总值 16715.15 亿元,比上年增长 4.8% (见图 1 )。",
+        # a number alone on its line without a header unit is no cell
+        "附件\n2\n",
+        # 千方百计 and per-ten-thousand denominators are words
+        "千方百计稳就业",
+        "每万人口高价值发明专利拥有量",
+    ],
+)
+def test_bare_numbers_that_are_not(text):
+    assert [s for s, _, _, _ in figures(text) if s not in ("16715.15 亿元", "4.8%")] == []

@@ -24,6 +24,7 @@ a book title (《……五大问题……》, `inside_book_title`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from pipeline import vocab
@@ -48,6 +49,8 @@ _ARTICLE_UNITS = frozenset(MEASURE_WORDS) | {"年", "天", "小时", "分钟", "
 _QUANTITY_UNITS = "|".join(
     re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if UNITS[u][0] not in _ARTICLE_UNITS
 )
+
+_YI_COUNTED = "个?(?:月|年|天|小时|周|星期|个)(?:以上|以下|以内|左右|及以上|及以下)"
 
 # 几/数 open vague numbers (几十年如一日), so idioms are seen from them too.
 _NUMERALS = set(_CN + "几数0123456789０１２３４５６７８９")
@@ -124,6 +127,15 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("phone", r"0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),
     ("reduplication", r"一(?P<measure>[个辆道条件家座栋处张台位项次])(?P=measure)"),
     ("idiom", _idiom_alternatives(IDIOMS)),
+    # ... but 一 with a qualifier after its unit is counted (一个月以上, 一年以内)
+    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])(?!{_YI_COUNTED})"),
+)
+
+# Spans of time (and 篇 of 三篇文章) that are no claims, as above but tried
+# only at figures whose unit is one of DURATION_UNITS (the list is long; a
+# figure of any other unit need not pay for it).
+DURATION_UNITS = frozenset(("年", "周年", "个月", "天", "小时", "分钟", "篇"))
+DURATION_PATTERNS: tuple[tuple[str, str], ...] = (
     # 做好“强城”“兴村”三篇文章: a Chinese numeral of 篇文章 counts tasks, figuratively
     ("idiom", r"[一二两三四五六七八九十]+篇大?文章"),
     # Anniversaries are ordinals (GUIDE rulings): 75周年, 建军一百年, 实施20年系列活动
@@ -144,8 +156,15 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("name", rf"[{_CN}{_D}]+年(?=行动|攻坚|计划|规划|禁渔|一贯制|新低|新高|最低|最高|奋斗目标|新冠|疫情|大计)"),
     ("name", rf"[{_CN}{_D}]+(?:分钟|小时)(?=[^，,。；;、\n]{{0,8}}圈)"),
     ("name", rf"[{_CN}{_D}]+(?:小时|天)(?=(?:[、和及与][{_CN}{_D}]+(?:小时|天))*游)"),
-    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])"),
 )
+DURATION_RE = re.compile("|".join(f"(?P<d{i}>{pattern})" for i, (_, pattern) in enumerate(DURATION_PATTERNS)))
+
+
+def duration_name(text: str, pos: int) -> str | None:
+    """The name of the DURATION_PATTERNS entry that matches at `pos`, if any."""
+    match = DURATION_RE.match(text, pos)
+    return DURATION_PATTERNS[int(match.lastgroup[1:])][0] if match else None
+
 
 # A figure inside a book or document title (《……五大问题……》) is part of
 # the name; the title must open on the same line within this many characters.
@@ -182,17 +201,29 @@ QUOTES = {"“": "”", "「": "」", "『": "』"}
 QUOTE_REACH = 20
 
 
-def inside_short_quote(text: str, pos: int) -> bool:
-    """True when `pos` lies inside a quotation of at most QUOTE_REACH
-    characters on one line."""
-    lo = max(0, pos - QUOTE_REACH, text.rfind("\n", 0, pos) + 1)
+def short_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every quotation of at most QUOTE_REACH characters on
+    one line that states no norm (see above), in order."""
+    spans = []
     for opening, closing in QUOTES.items():
-        start = text.rfind(opening, lo, pos)
-        if start >= 0 and text.find(closing, start, pos) < 0:
-            end = text.find(closing, pos, start + QUOTE_REACH + 1)
-            if end >= 0 and text.find("\n", pos, end) < 0 and text.find("每", start, end) < 0:
-                return True
-    return False
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + 1, start + QUOTE_REACH + 2)
+            if end >= 0 and text.find("\n", start, end) < 0 and text.find("每", start, end) < 0:
+                spans.append((start, end))
+            start = text.find(opening, start + 1)
+    return tuple(sorted(spans))
+
+
+def inside_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    """True when `pos` lies inside one of `spans` (from short_quotes)."""
+    i = bisect.bisect_right(spans, (pos, pos)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def inside_short_quote(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a short quotation (see short_quotes)."""
+    return inside_spans(short_quotes(text), pos)
 
 
 # N大 + noun counts what the text lists right there (GUIDE rulings:

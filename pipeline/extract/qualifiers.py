@@ -86,11 +86,17 @@ PREFIXES: dict[str, Qualifier] = {
     "突破": _MORE,
     "跨越": _MORE,
     "破": _MORE,
+    # 上 before a scale word alone: 上亿人, 上千万 (reaching that order)
+    "上": _MORE,
     "不超过": _AT_MOST,
     "不高于": _AT_MOST,
     "不多于": _AT_MOST,
     "最多": _AT_MOST,
 }
+
+# Prefixes that qualify a bare scale word only (上亿人; 上 before digits is
+# another word).
+BARE_ONLY_PREFIXES = frozenset({"上"})
 
 # Words printed right after the number (多/余) or after its unit.
 STEP_SUFFIXES: dict[str, Qualifier] = {"多": _STEP, "余": _STEP}

@@ -26,17 +26,21 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.extract import bare
 from pipeline.extract.nonclaims import (
-    QUOTES,
+    DURATION_UNITS,
     TITLE_OPEN,
     counts_listed_items,
+    duration_name,
     inside_book_title,
-    inside_short_quote,
+    inside_spans,
     nonclaim_name,
+    short_quotes,
 )
 from pipeline.extract.numerals import Number, parse_arabic, parse_chinese
 from pipeline.extract.qualifiers import (
     AT_LEAST,
+    BARE_ONLY_PREFIXES,
     EXACT,
     PREFIXES,
     RANGE,
@@ -141,6 +145,9 @@ _CN_TAIL = (
     rf"(?:{_UNIT_TAIL}|(?<=[万亿兆{_STEP}])){_GRADE}(?P<post>{_SUFFIX})?"
 )
 _PERCENT_WORD = "|".join(PERCENT_WORDS)
+# 万 千 百 亿 万亿 千亿 百亿 千万 百万, not inside a numeral; written to start
+# with a character class, which the regex engine scans for quickly
+_BARE_SCALE = f"[万千百亿](?<![{_CN_ALL}{_DIGITS}].)(?:(?<=[万千百])亿|(?<=[千百])万)?"
 
 # One pattern per way of writing a figure, each starting with a literal or
 # a character class (see _ARABIC_HEAD), and the characters one of which a
@@ -163,10 +170,11 @@ FIGURE_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         ),
         (),
     ),
-    (re.compile(rf"(?P<num>(?P<den>{_CN_HEAD})分之(?P<nom>{_CN}|{_ARABIC}))"), ("分之",)),
+    (re.compile(rf"(?P<num>(?P<den>{_CN_HEAD})分之(?P<nom>{_CN}|{_ARABIC}))(?P<post>{_SUFFIX})?"), ("分之",)),
     (
         re.compile(
             rf"(?P<num>(?P<pw>{_PERCENT_WORD})(?P<pct>{_ARABIC}|[{_CN_DIGIT}十百][{_CN_ALL}]*{_CN_POINT})(?!分))"
+            rf"(?P<post>{_SUFFIX})?"
         ),
         ("分之",),
     ),
@@ -175,13 +183,11 @@ FIGURE_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
         re.compile(rf"(?P<sign>[{''.join(CURRENCY_SIGNS)}])(?P<num>(?P<a>{_ARABIC}{_MIX}))(?P<scale>{_SCALE})?"),
         tuple(CURRENCY_SIGNS),
     ),
-    # 万余人次, 逾百人: a scale word standing for one of its kind.
+    # 万余人次, 逾百人, 上亿人, 亿元以上项目, 千万级以上, 百亿级: a scale word
+    # standing for one of its kind (see _bare_counts for when it is a figure).
     (
-        re.compile(
-            rf"(?P<num>(?P<bare>[万千百](?<![{_CN_ALL}{_DIGITS}][万千百]))"
-            rf"(?:(?=[{_STEP}])|(?<=[逾超近][万千百]))){_TAIL}"
-        ),
-        ("万", "千", "百"),
+        re.compile(rf"(?P<num>(?P<bare>{_BARE_SCALE})){_TAIL}"),
+        ("万", "千", "百", "亿"),
     ),
 )
 _SIGN = "-−－"
@@ -199,6 +205,9 @@ _SMALL_UNIT = re.compile("[十百千]")
 _NEIGHBOURS = re.compile("([一二三四五六七八])([二三四五六七八九])([十百千万亿]+)")
 _CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
+# 上 before a bare scale word means "reaching" (上亿人, 上千万), but not in
+# 以上, 比上, 向上, 北上.
+_BARE_UP = re.compile("(?<![以比向往北])上")
 _PREFIX_RE = re.compile(
     "(?:"
     + "|".join(
@@ -209,9 +218,12 @@ _PREFIX_RE = re.compile(
             "破": "(?<![打跌击攻爆])破",
         }.get(word, re.escape(word))
         for word in sorted(PREFIXES, key=len, reverse=True)
+        if word not in BARE_ONLY_PREFIXES
     )
     + ")$"
 )
+_PREFIX_START_RE = re.compile("|".join(sorted(map(re.escape, PREFIXES), key=len, reverse=True)))
+_BARE_PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
 # Only a figure after one of these characters can carry a prefix.
 _PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
 # A scaled figure without a unit running into letters is a code (5万GB?).
@@ -239,34 +251,184 @@ class Figure(NamedTuple):
     unit: str
     qualifier: str
     threshold: bool
+    # a term of a structure ratio (三次产业结构11.6:25.2:63.2): comparison "share"
+    structure: bool = False
+
+
+# 1/4, 超1/4: a fraction of small numbers (not a date 2023/10/01, not a code
+# K1/2). Tried only where a slash stands (str.find is far cheaper than a
+# regex scan over every digit of the text).
+_FRACTION_RE = re.compile(
+    rf"(?P<num>(?<![0-9０-９/／.．A-Za-z])(?P<fn>[0-9]{{1,2}})[/／](?P<fd>[0-9]{{1,3}}))(?![0-9０-９/／.．])"
+    rf"(?P<post>{_SUFFIX})?"
+)
+
+
+def _fractions(text: str):
+    for slash in ("/", "／"):
+        at = text.find(slash)
+        while at >= 0:
+            for start in (at - 2, at - 1):
+                match = _FRACTION_RE.match(text, start) if start >= 0 else None
+                if match:
+                    yield match
+                    break
+            at = text.find(slash, at + 1)
 
 
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order, non-claims removed; where two
-    patterns found overlapping figures, the one starting first (then the
-    longer) is kept."""
-    found = []
+    rules found overlapping figures, the one starting first (then the
+    longer, then the one with a unit) is kept. Then neighbours are read
+    together: a figure with a unit lends it to the bare numbers listed
+    before it (bare.list_members), two figures with one unit joined by a
+    dash are a range (16080元/年-39144元/年), and a qualifier before the
+    first of a 、 list qualifies the rest (分别超过8万元、4.5万元)."""
+    found: list[tuple[int, Figure, dict | None]] = []
     titled = TITLE_OPEN in text
-    quoted = any(q in text for q in QUOTES)
-    for pattern, needs in FIGURE_PATTERNS:
+    quoted = short_quotes(text)
+    for pattern, needs in _PATTERN_RUNS:
         if needs and not any(word in text for word in needs):
             continue
-        for match in pattern.finditer(text):
-            figure = _figure(text, match.groupdict(), match, titled, quoted)
+        for match in pattern(text):
+            m = match.groupdict()
+            figure = _figure(text, m, match, titled, quoted)
+            if figure is None:
+                continue
+            found.append((_FOUND, figure, m))
+            if (m.get("unit") or m.get("coin")) and figure.start and text[figure.start - 1] in bare.JOIN_ENDS:
+                found.extend((_LENT, f, None) for f in _members(text, figure, m, titled, quoted))
+    for rule in _BARE_RULES:
+        for b in rule(text):
+            figure = _bare_figure(text, b, titled, quoted)
             if figure is not None:
-                found.append(figure)
-    found.sort(key=lambda f: (f.start, -f.end))
+                found.append((_BARE, figure, None))
+    found.sort(key=lambda x: (x[1].start, -x[1].end, x[0]))
+    kept: list[tuple[Figure, dict | None]] = []
+    for _, figure, m in found:
+        if not kept or figure.start >= kept[-1][0].end:
+            kept.append((figure, m))
+    return _read_neighbours(text, kept)
+
+
+_PATTERN_RUNS = tuple((p.finditer, needs) for p, needs in FIGURE_PATTERNS) + ((_fractions, ("/", "／")),)
+
+# ranks: a bare number given its list's unit wins over the same span found
+# without one (10.6万、3.8万平方公里); a figure of the patterns over a bare reading
+_LENT, _FOUND, _BARE = 0, 1, 2
+_BARE_RULES = (
+    bare.structure_ratios,
+    bare.bare_changes,
+    bare.indices,
+    bare.table_rows,
+    bare.table_columns,
+    bare.inline_units,
+    bare.movers,
+    bare.words,
+)
+_RANGE_JOINS = frozenset(("-", "－", "—", "–", "~", "～", "——", "至"))
+_LIST_JOINS = frozenset(("、", "和", "及", "与"))
+_FROM_BEFORE = "从由"
+
+
+def _members(text: str, figure: Figure, m: dict, titled: bool, quoted: tuple) -> list[Figure]:
+    """The bare numbers that take `figure`'s unit (bare.list_members)."""
+    out = []
+    own_scale = m.get("scale") or m.get("scale2")
+    for start, end, digits, scale in bare.list_members(text, figure.start):
+        if nonclaim_name(text, start) or (titled and inside_book_title(text, start)):
+            continue
+        if quoted and inside_spans(quoted, start):
+            continue
+        groups = {"num": digits, "a": digits, "scale": scale or (own_scale if not scale else None)}
+        if scale is None and own_scale and _FROM_BEFORE.find(text[start - 1:start]) >= 0:
+            groups["scale"] = None  # 从1720提高至1960元: the from-value takes the unit word only
+        for key in ("unit", "per", "coin", "per2"):
+            groups[key] = m.get(key)
+        try:
+            reading = _reading(tuple(groups.items()), False, None)
+        except ValueError:
+            continue
+        if reading is not None:
+            value, low, high, unit, qualifier = reading
+            out.append(Figure(start, end, value, low, high, unit, qualifier, False))
+    return out
+
+
+def _bare_figure(text: str, b: bare.Bare, titled: bool, quoted: tuple) -> Figure | None:
+    if not (b.structure or b.sure):
+        if nonclaim_name(text, b.start + b.negative) or (titled and inside_book_title(text, b.start)):
+            return None
+        if quoted and inside_spans(quoted, b.start):
+            return None
+    groups = (("num", b.number), ("a", b.number), ("scale", b.scale), ("unit", b.unit), ("post", b.post))
+    try:
+        reading = _reading(groups, b.negative, b.prefix)
+    except ValueError:
+        return None
+    if reading is None:
+        return None
+    value, low, high, unit, qualifier = reading
+    return Figure(b.start, b.end, value, low, high, unit, qualifier, False, b.structure)
+
+
+def _read_neighbours(text: str, kept: list[tuple[Figure, dict | None]]) -> list[Figure]:
+    """Ranges of two figures with one unit, and a list's shared qualifier."""
     figures: list[Figure] = []
-    for figure in found:
-        if not figures or figure.start >= figures[-1].end:
+    carried: str | None = None  # the qualifier word a 、 list carries on
+    for figure, m in kept:
+        if not figures or figure.start - figures[-1].end > 2:
+            carried = None
             figures.append(figure)
+            continue
+        prev = figures[-1]
+        join = text[prev.end:figure.start]
+        if (
+            join in _RANGE_JOINS
+            and prev.unit
+            and prev.unit == figure.unit
+            and prev.qualifier == figure.qualifier == "exact"
+            and prev.value < figure.value
+            and not text[prev.start - 1:prev.start] in ("从", "由")
+        ):
+            figures[-1] = prev._replace(
+                end=figure.end, value=(prev.value + figure.value) / 2, high=figure.high, qualifier="range"
+            )
+            carried = None
+            continue
+        word = None
+        if join in _LIST_JOINS and m is not None and figure.qualifier == "exact" and prev.unit == figure.unit:
+            word = _prefix_word(text, prev) or carried
+        if word and not figure.structure:
+            try:
+                reading = _reading(tuple(m.items()), figure.value < 0, word)
+            except ValueError:
+                reading = None
+            if reading is not None:
+                value, low, high, unit, qualifier = reading
+                figure = figure._replace(value=value, low=low, high=high, qualifier=qualifier)
+        carried = word
+        figures.append(figure)
     return figures
 
 
-def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: bool) -> Figure | None:
+def _prefix_word(text: str, figure: Figure) -> str | None:
+    """The qualifier word a figure's surface opens with (超过8万元 -> 超过)."""
+    match = _PREFIX_START_RE.match(text, figure.start, figure.end)
+    return match.group() if match else None
+
+
+def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: tuple) -> Figure | None:
     start = match.start()
+    if m.get("bare") and not (
+        m.get("step") or m.get("grade") or m.get("post") or m.get("unit") == "名"
+        or (start and text[start - 1] in _BARE_PREFIX_ENDS)
+    ):
+        return None  # 百姓, 千方百计: see _bare_counts
     unit_text = m.get("unit") or m.get("coin")
-    if unit_text is None and not (m.get("scale") or m.get("scale2") or m.get("pct") or m.get("den")):
+    if unit_text is None and not (
+        m.get("scale") or m.get("scale2") or m.get("pct") or m.get("den") or m.get("fd") or m.get("bare")
+    ):
         if not (m.get("sign") or _BIG_SUFFIX.search(m.get("a") or m.get("c") or "")):
             return None
     end = match.end()
@@ -277,16 +439,24 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: bool) -> 
     num_start = match.start("num")
     if nonclaim_name(text, num_start) or (titled and inside_book_title(text, num_start)):
         return None
-    if quoted and inside_short_quote(text, num_start):
+    if unit_text in DURATION_UNITS and duration_name(text, num_start):
+        return None
+    if quoted and inside_spans(quoted, num_start):
         return None
     negative = bool(start and text[start - 1] in _MINUS_CHARS and _negative(text, start, m))
     if negative:
         start -= 1
     prefix = start and text[start - 1] in _PREFIX_ENDS and _PREFIX_RE.search(text, max(0, start - 3), start)
+    prefix_word = prefix.group() if prefix else None
     if prefix:
         start = prefix.start()
+    if m.get("bare"):
+        if prefix_word is None and start and _BARE_UP.match(text, start - 1):
+            prefix_word, start = "上", start - 1
+        if not _bare_counts(m, prefix_word):
+            return None
     try:
-        reading = _reading(tuple(m.items()), negative, prefix.group() if prefix else None)
+        reading = _reading(tuple(m.items()), negative, prefix_word)
     except ValueError:
         return None
     if reading is None:
@@ -340,6 +510,21 @@ def _reading(
         high = float((high_number.value + high_number.place / 2) * high_factor)
         value = (value + high_number.value * high_factor) / 2
     return float(value), low, high, unit, qualifier.kind
+
+
+def _bare_counts(m: dict, prefix: str | None) -> bool:
+    """A scale word alone (万, 亿, 千万, 百亿) is a figure when something
+    makes it a quantity: 多/余 after it (万余人次), a qualifier before it
+    (逾百人, 超过万亿元, 上亿人), 以上/以下 (亿元以上项目), 级 (亿元级,
+    百亿级) — or 名 after 万/千 (带动万名青年). Otherwise it is a word
+    (千方百计, 万家民企, 每万人口)."""
+    return bool(
+        m.get("step")
+        or prefix
+        or m.get("grade")
+        or m.get("post") in _THRESHOLD_POSTS
+        or (m.get("unit") == "名" and m["bare"] in ("万", "千"))
+    )
 
 
 def _per_unit(word: str) -> str:
@@ -423,12 +608,22 @@ def _parse_word_forms(m: dict, unit: str, factor: Decimal, scale: Decimal):
         den, nom = parse_chinese(m["den"]), _number(m["nom"])
         if den.value == 0 or nom.value > den.value:
             return None
-        share = Number(100 * nom.value / den.value, Decimal(0), Decimal(0))
-        return share, None, _ONE, _ONE, "%"
+        # GUIDE: a fraction is one claim, unit "", value the quotient
+        return _quotient(nom.value, den.value), None, _ONE, _ONE, ""
+    if m.get("fd"):
+        num, den = Decimal(m["fn"]), Decimal(m["fd"])
+        if den < 2 or num >= den or num == 0:
+            return None
+        return _quotient(num, den), None, _ONE, _ONE, ""
     # a scale word alone is a round number by definition: no rounding, 多/余
     # step one of its kind
     number = Number(_ONE, Decimal(0), _ONE)
     return number, None, factor * scale * _SCALE_FACTORS[m["bare"]], factor, unit
+
+
+def _quotient(num: Decimal, den: Decimal) -> Number:
+    """1/3 as a number: exact by definition (no printed digit is rounded)."""
+    return Number(num / den, Decimal(0), Decimal(0))
 
 
 def _shared_scale(low_text: str, high_text: str, low: Number, high: Number) -> Number:
