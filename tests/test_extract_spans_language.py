@@ -233,3 +233,25 @@ def test_table_cells():
 )
 def test_bare_numbers_that_are_not(text):
     assert [s for s, _, _, _ in figures(text) if s not in ("16715.15 亿元", "4.8%")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("制定修订行政法规25部，", ["25部"]),
+        ("成立科学城投促三部、浦东新区知识产权中心", []),  # a department's name
+        # single-value rows of the open-information report template
+        ("本年处理决定数量行政许可4529第二十条第（六）项信息内容本年处理决定数量行政处罚1100行政强制65第二十条",
+         ["4529", "1100", "65"]),
+        # a web table rendered one cell a line
+        ("区域\n在院治疗\n浦东\n3229\n黄浦\n455\n徐汇\n499\n", ["3229", "455", "499"]),
+        # quoted speech is no name
+        ("“我还特意设定了闹钟提前5分钟去还”。", ["5分钟"]),
+        ("“支付宝支付1分钱充电1小时”的优惠活动", []),
+        # idioms built on 千/万
+        ("早在周三晚上，成千上万中国人", []),
+        ("跨越千山万水，行程近两万公里", ["近两万公里"]),
+    ],
+)
+def test_more_settings(text, expected):
+    assert [s for s, _, _, _ in figures(text)] == expected

@@ -21,6 +21,9 @@ recognisable by its setting:
 - **Table cells**: a flattened row of label–number pairs (浦东 3229 黄浦
   455 徐汇 499 …, three pairs at least), and a cell alone on its line under
   a header that prints the unit (较上年增长(%) / 单位：万元).
+- **Rows of the open-information report template** (行政许可4529,
+  行政处罚 1100): the single-value rows of the nationally fixed table of
+  政府信息公开工作年度报告, listed in pipeline/data/open_info_rows.tsv.
 - **Counts of movers** (八大类价格“六升两降”): two Chinese numerals before
   升/涨 and 降/跌 count the items that rose and fell, unit "".
 - **Numbers said in words**: 翻一番 doubles (an increase of 1倍; 翻两番
@@ -35,6 +38,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from pipeline import vocab
 from pipeline.extract.units import SCALES, UNITS
 
 _NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -217,8 +221,10 @@ _MIN_PAIRS = 3
 
 
 def table_rows(text: str) -> list[Bare]:
-    """Cells of a flattened table row: label number label number ... with
-    at least three label-number pairs in a run (浦东 3229 黄浦 455 徐汇 499)."""
+    """Cells of a flattened table: label number label number ... with at
+    least three label-number pairs in a run, the cells separated by spaces
+    (浦东 3229 黄浦 455 徐汇 499, a row printed as text) or each on its own
+    line (a web table rendered one cell a line)."""
     lines: dict[int, int] = {}
     for hit in _SPACED_NUMBER.finditer(text):  # opens with a space: a fast literal scan
         start = text.rfind("\n", 0, hit.start()) + 1
@@ -227,29 +233,64 @@ def table_rows(text: str) -> list[Bare]:
     for start, hits in lines.items():
         if hits >= _MIN_PAIRS:
             end = text.find("\n", start)
-            out.extend(_row_cells(text[start:end if end >= 0 else len(text)], start))
+            line = text[start:end if end >= 0 else len(text)]
+            out.extend(_cells([(start + m.start(), m.group()) for m in _ROW_TOKEN.finditer(line)]))
+    cell_lines = [m.start("n") for m in _NUMBER_LINE.finditer(text)]
+    if len(cell_lines) >= _MIN_PAIRS:
+        out.extend(_cells(_line_tokens(text, cell_lines)))
     return out
 
 
 _SPACED_NUMBER = re.compile(rf" {_NUM}(?= |\n|$)")
+_NUMBER_LINE = re.compile(rf"\n[ \t\u3000]*(?P<n>{_NUM})[ \t\u3000]*(?=\n|$)")
+_CELL_CHARS = 15
 
 
-def _row_cells(line: str, offset: int) -> list[Bare]:
-    tokens = [(m.start(), m.group()) for m in _ROW_TOKEN.finditer(line)]
-    out, run = [], []
+def _line_tokens(text: str, starts: list[int]) -> list[tuple[int, str]]:
+    """The short lines around the number-only lines at `starts`, one token
+    a line (blank lines skipped); a long line is a break (None)."""
+    tokens: list[tuple[int, str] | None] = []
+    pos = text.rfind("\n", 0, text.rfind("\n", 0, starts[0]))  # from the line before the first
+    last_end = text.find("\n", starts[-1])
+    last_end = len(text) if last_end < 0 else last_end
+    pos = max(pos, 0)
+    while pos < last_end:
+        end = text.find("\n", pos + 1)
+        end = len(text) if end < 0 else end
+        raw = text[pos:end]
+        line = raw.strip()
+        if line:
+            if len(line) > _CELL_CHARS:
+                tokens.append(None)
+            else:
+                tokens.append((pos + raw.index(line), line))
+        pos = end
+    return tokens
+
+
+def _cells(tokens: list[tuple[int, str] | None]) -> list[Bare]:
+    """The numbers of runs of at least _MIN_PAIRS label-number pairs."""
+    out: list[Bare] = []
+    run: list[tuple[int, str]] = []
     i = 0
     while i < len(tokens):
-        start, token = tokens[i]
-        if _is_label(token) and i + 1 < len(tokens) and _NUMBER_TOKEN.match(tokens[i + 1][1]) and not _YEAR.match(tokens[i + 1][1]):
-            run.append(tokens[i + 1])
+        token, following = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            token is not None
+            and following is not None
+            and _is_label(token[1])
+            and _NUMBER_TOKEN.match(following[1])
+            and not _YEAR.match(following[1])
+        ):
+            run.append(following)
             i += 2
             continue
         if len(run) >= _MIN_PAIRS:
-            out.extend(Bare(offset + s, offset + s + len(t), t) for s, t in run)
+            out.extend(Bare(s, s + len(t), t) for s, t in run)
         run = []
         i += 1
     if len(run) >= _MIN_PAIRS:
-        out.extend(Bare(offset + s, offset + s + len(t), t) for s, t in run)
+        out.extend(Bare(s, s + len(t), t) for s, t in run)
     return out
 
 
@@ -375,5 +416,23 @@ def words(text: str) -> list[Bare]:
     if "位数" in text:
         for m in _DIGIT_GROWTH.finditer(text):
             out.append(Bare(m.start(), m.end(), "10" if m.group("n") == "两" else "100", unit="%", sure=True, post="以上"))
+    return out
+
+
+# --- single-value rows of the open-information report template ----------------
+
+_TEMPLATE_ROWS = {row[0]: (row[1] if len(row) > 1 and row[1] else None) for row in vocab.rows("open_info_rows.tsv")}
+_TEMPLATE_CELL = re.compile(rf"[ \t\u3000\n]*(?P<n>{_NUM})(?![0-9０-９.．%％‰A-Za-z])")
+
+
+def template_rows(text: str) -> list[Bare]:
+    out = []
+    for label, unit in _TEMPLATE_ROWS.items():
+        at = text.find(label)
+        while at >= 0:
+            cell = _TEMPLATE_CELL.match(text, at + len(label))
+            if cell and not _unit_after(text, cell.end()):
+                out.append(Bare(cell.start("n"), cell.end("n"), cell.group("n"), unit=unit))
+            at = text.find(label, at + 1)
     return out
 

@@ -110,6 +110,9 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     # 三期工程, 西湖大学三期: a Chinese numeral before 期 names a phase;
     # after 分/共/累计/举办 (分两期投放) it counts
     ("ordinal", r"(?<![分共计办])[一二两三四五六七八九十]+期"),
+    # 投促三部、招商二部: a Chinese numeral + 部 closing a noun phrase names a
+    # department; a count of laws or works has its noun after it (三部法规)
+    ("name", r"[一二两三四五六七八九十]+部(?=[、，,。；;）)\s])"),
     ("ordinal", r"[一二三四五六七八九十]+中全会"),
     ("ordinal", r"十[一二三四五六七八九]五"),
     ("code", rf"(?<=[0-9A-Za-z][-~～])[{_D}]"),
@@ -195,9 +198,13 @@ def inside_book_title(text: str, pos: int) -> bool:
 
 # A figure inside a short quotation (“民营经济32条”, “一极两大三区”,
 # “15分钟品质文化生活圈”) is part of a name or slogan: government prose
-# quotes names, not measurements — except a quoted norm, which states a
-# rate with 每 (按照“每2.5万人设置1个粮食应急供应网点”).
+# quotes names, not measurements — except quoted speech and a quoted norm
+# (see _SPEECH_OR_NORM).
 QUOTES = {"“": "”", "「": "」", "『": "』"}
+# A quotation with a line break, a clause break or a personal pronoun is
+# quoted speech (“我还特意设定了闹钟提前5分钟去还”), and one with 每 a norm:
+# their figures are claims.
+_SPEECH_OR_NORM = re.compile("[\n，,！!？?；;我你您咱每]")
 QUOTE_REACH = 20
 
 
@@ -209,7 +216,7 @@ def short_quotes(text: str) -> tuple[tuple[int, int], ...]:
         start = text.find(opening)
         while start >= 0:
             end = text.find(closing, start + 1, start + QUOTE_REACH + 2)
-            if end >= 0 and text.find("\n", start, end) < 0 and text.find("每", start, end) < 0:
+            if end >= 0 and not _SPEECH_OR_NORM.search(text, start, end):
                 spans.append((start, end))
             start = text.find(opening, start + 1)
     return tuple(sorted(spans))

@@ -325,6 +325,7 @@ _BARE_RULES = (
     bare.inline_units,
     bare.movers,
     bare.words,
+    bare.template_rows,
 )
 _RANGE_JOINS = frozenset(("-", "－", "—", "–", "~", "～", "——", "至"))
 _LIST_JOINS = frozenset(("、", "和", "及", "与"))
