@@ -255,3 +255,18 @@ def test_bare_numbers_that_are_not(text):
 )
 def test_more_settings(text, expected):
     assert [s for s, _, _, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("实现从0到1的突破", []),  # an idiom, no change verb
+        ("获得第 3 名", []),  # an ordinal, spaced by PDF text
+        ("近百年来", []),  # a period
+        ("流量5立方米/秒", ["5立方米/秒"]),
+        ("人口密度800人/平方公里", ["800人/平方公里"]),
+        ("1∶1000地形图", []),  # a map scale with no ratio word is no structure
+    ],
+)
+def test_edges(text, expected):
+    assert [s for s, _, _, _ in figures(text)] == expected

@@ -131,11 +131,15 @@ def _is_ratio(text: str, match: re.Match, terms: list[str]) -> bool:
 _JOIN = "、|和|及|与|或"
 _MEMBERS = re.compile(rf"(?:(?<![0-9０-９.．A-Za-z]){_NUM}(?:{_SCALE})?(?:{_JOIN}))+$")
 _MEMBER = re.compile(rf"(?P<n>{_NUM})(?P<s>{_SCALE})?(?:{_JOIN})")
-_CHANGE_VERB = (
+_CHANGE_VERBS = (
     "(?:提高|提升|增加|增长|上升|下降|减少|降低|缩小|扩大|压缩|缩短|延长|调整|跃升|攀升|"
-    "回落|缩减|放宽|升|降|增|减)?(?:至|到|为)"
+    "回落|缩减|放宽|升|降|增|减)"
 )
+_CHANGE_VERB = f"{_CHANGE_VERBS}?(?:至|到|为)"
+_CHANGE_VERB_REQUIRED = f"{_CHANGE_VERBS}(?:至|到|为)"
 _FROM_TO = re.compile(rf"[从由](?P<x>{_NUM}){_CHANGE_VERB}")
+# with the change verb printed: 从0到1 (a first breakthrough) is an idiom
+_FROM_TO_VERB = re.compile(rf"[从由](?P<x>{_NUM}){_CHANGE_VERB_REQUIRED}")
 _FROM_TO_END = re.compile(rf"[从由](?P<x>{_NUM}){_CHANGE_VERB}$")
 # what may stand right before a figure that lends its unit
 JOIN_ENDS = frozenset("、和及与或至到为")
@@ -163,9 +167,10 @@ def list_members(text: str, start: int) -> list[tuple[int, int, str, str | None]
 
 def bare_changes(text: str) -> list[Bare]:
     """从1.96缩小至1.81, 从84.7提升至89.6: both ends, when the to-value is
-    bare too (a unit after it is handled with the figure it belongs to)."""
+    bare too (a unit after it is handled with the figure it belongs to) and
+    the change verb is printed (从0到1的突破 is an idiom)."""
     out = []
-    for m in _literal_matches(text, ("从", "由"), _FROM_TO):
+    for m in _literal_matches(text, ("从", "由"), _FROM_TO_VERB):
         y = _BARE_AFTER.match(text, m.end())
         if y:
             out.append(Bare(m.start("x"), m.end("x"), m.group("x")))

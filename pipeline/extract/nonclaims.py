@@ -101,7 +101,7 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     # 9点, 12点30分, 九点三十分; but 十五点七 is a decimal
     ("time_of_day", rf"[{_D}{_CN}]{{1,3}}(?:点(?![〇零一二三四五六七八九])|点[{_CN}]+分|时)(?:[{_D}]{{1,2}}分)?(?!钟|段)"),
     ("time_of_day", rf"[{_D}]{{1,2}}[:：][{_D}]{{2}}"),
-    ("ordinal", "(?<=第)"),
+    ("ordinal", "(?<=第)|(?<=第 )"),
     ("ordinal", r"(?:十[五六七八九]|二十[一二]?)大(?![类项])"),
     ("ordinal", rf"[{_CN}{_D}]+次(?:全会|全体会议|会议|党代会|代表大会)"),
     # 十四届全国人大 is an ordinal without 第; after a verb of holding or

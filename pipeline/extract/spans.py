@@ -121,7 +121,7 @@ _FRACTION = (
 # time (3年多, 2小时多: "and some"); 级 naming a class (30万吨级, 亿元级).
 _PER = (
     "年|月|日|天|人次|人|户|平方米|㎡|m²|千瓦时|kWh|度|公斤|千克|kg|吨|亩|小时|次|立方米|m³|斤"
-    "|台|辆|张|床|公里|千米|km|头|只|份|件|个|家|项|例|篇"
+    "|台|辆|张|床|公里|千米|km|头|只|份|件|个|家|项|例|篇|秒|周|平方公里|升|间|套|箱|车"
 )
 _PER_UNIT = rf"(?:[/／](?P<per>{_PER})(?![0-9０-９]))?"
 _ALT_MEASURE = f"(?P<alt>[（(][{''.join(w for w in MEASURE_WORDS if len(w) == 1)}][）)])?"
@@ -224,6 +224,7 @@ _PREFIX_RE = re.compile(
 )
 _PREFIX_START_RE = re.compile("|".join(sorted(map(re.escape, PREFIXES), key=len, reverse=True)))
 _BARE_PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
+_TIME_WORDS = frozenset("年月日天")
 # Only a figure after one of these characters can carry a prefix.
 _PREFIX_ENDS = frozenset(word[-1] for word in PREFIXES)
 # A scaled figure without a unit running into letters is a code (5万GB?).
@@ -452,6 +453,8 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: tuple) ->
     if prefix:
         start = prefix.start()
     if m.get("bare"):
+        if unit_text is None and end < len(text) and text[end] in _TIME_WORDS:
+            return None  # 近百年来: a period (年 did not take the figure: 年来)
         if prefix_word is None and start and _BARE_UP.match(text, start - 1):
             prefix_word, start = "上", start - 1
         if not _bare_counts(m, prefix_word):
