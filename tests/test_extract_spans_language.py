@@ -270,3 +270,17 @@ def test_more_settings(text, expected):
 )
 def test_edges(text, expected):
     assert [s for s, _, _, _ in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "threshold"),
+    [
+        ("其中:亿元级项目2个", "亿元级", True),
+        ("全年引进税收千万级以上项目156个", "千万级以上", True),
+        ("30万吨级条帚门航道建成投运", "30万吨级", False),  # a class of one thing
+        ("企业开办时间从一个月以上压缩到4个工作日以内", "一个月以上", False),  # a from-value
+    ],
+)
+def test_thresholds(text, surface, threshold):
+    found = {text[f.start:f.end]: f for f in find_figures(text)}
+    assert found[surface].threshold is threshold

@@ -468,8 +468,14 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: tuple) ->
     value, low, high, unit, qualifier = reading
     if unit_text in _ITEM_UNITS and not counts_listed_items(text, num_start, value, end):
         return None
+    # 以上/以下 (or 级 on a bare scale word: 亿元级项目) before the noun it
+    # delimits marks a threshold (年主营业务收入2000万元以上的工业企业) —
+    # but not a from-value (从一个月以上压缩到…)
     threshold = bool(
-        m.get("post") in _THRESHOLD_POSTS and end < len(text) and _THRESHOLD_AFTER.match(text, end)
+        (m.get("post") in _THRESHOLD_POSTS or (m.get("grade") and m.get("bare")))
+        and end < len(text)
+        and _THRESHOLD_AFTER.match(text, end)
+        and not (start and text[start - 1] in "从由")
     )
     return Figure(start, end, value, low, high, unit, qualifier, threshold)
 
