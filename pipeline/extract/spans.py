@@ -13,6 +13,16 @@ its printed, positive value: it is the size of the change, and the
 direction is the comparison word's, which the validator and the comparison
 links read themselves (a decline printed as 下降-3.5% would be a rise).
 
+Surfaces: qualifier + number + scale + unit as printed, with a space
+PDF text puts before the unit (16715.15 亿元), a per-unit denominator
+(元/年, 5分/千瓦时 = 0.05 元/千瓦时), an alternative measure word in brackets
+(15.6万套（间）), 多 after a span of time (3年多) and 级 (30万吨级, 亿元级).
+A scale word alone is a figure when a qualifier, 多/余, 以上/以下 or 级 makes
+it one (上亿人, 亿元以上项目, 百亿级). Numbers printed without a unit that
+are claims by their setting — structure ratios (marked `structure`), a
+unit printed once for a list, from-to changes, indices, table cells — are
+found by `bare`; neighbours are then read together (find_figures).
+
 Ranges: 1-2个月, 10至15个, 两到三万, 八九亿 and 数十亿 are qualifier `range`.
 The low end takes the high end's scale word when that keeps it below the
 high end (两到三万 = 2万-3万, 八到九百亿 = 800亿-900亿, 从8500到3万 =

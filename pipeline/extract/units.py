@@ -12,8 +12,11 @@ prefixes (万元 = 10^4 元) and 成 = 10 %. Units that are merely related
 (米 and 公里) stay distinct: the validator compares like with like and a
 conversion table it did not ask for would hide a misprint.
 
-Measure words (个 家 名 户 ...) are units too: `unit` of `3844个` is `个`.
-The `大` of `四大应用场景` / `8大类` counts items, so it maps to `个` / `类`.
+The tables live in pipeline/data/units.tsv (one reviewed row per word,
+with the reason for each guard). Measure words (个 家 名 户 ...) are units
+too: `unit` of `3844个` is `个`. The `大` of `四大应用场景` / `8大类` counts
+items, so it maps to `个` / `类` — when the items are listed with it
+(nonclaims.counts_listed_items); otherwise N大 is a label.
 """
 
 from __future__ import annotations
