@@ -311,7 +311,7 @@ def _is_label(token: str) -> bool:
 # A header that prints the unit of its cells: 较上年增长(%), （万元）, 单位：万元
 _HEADER_UNIT = re.compile(rf"[（(]\s*(?:单位[:：]\s*)?(?P<u>{_UNIT})\s*[）)]\s*$|单位[:：]\s*(?P<v>{_UNIT})\s*[）)]?\s*$")
 # a header line ends in a bracket or declares 单位
-_HEADER_MARKS = (")", "）", "单位")
+_HEADER_MARKS = (")\n", "）\n", "单位")
 _CELL_LINE = re.compile(rf"(?P<sign>[-−－])?(?P<n>{_NUM})$")
 _SHORT_LINE = 24
 _HEADER_REACH = 40
@@ -344,6 +344,7 @@ def table_columns(text: str) -> list[Bare]:
 def _headers(text: str) -> list[tuple[int, str]]:
     """(end of line, unit) of the short lines that print a unit for their column."""
     found = {}
+    text = text if text.endswith("\n") else text + "\n"  # a header on the last line
     for mark in _HEADER_MARKS:
         at = text.find(mark)
         while at >= 0:

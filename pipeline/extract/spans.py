@@ -413,7 +413,7 @@ def _read_neighbours(text: str, kept: list[tuple[Figure, dict | None]]) -> list[
             word = _prefix_word(text, prev) or carried
         if word and not figure.structure:
             try:
-                reading = _reading(tuple(m.items()), figure.value < 0, word)
+                reading = _reading(_key(m), figure.value < 0, word)
             except ValueError:
                 reading = None
             if reading is not None:
@@ -470,7 +470,7 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: tuple) ->
         if not _bare_counts(m, prefix_word):
             return None
     try:
-        reading = _reading(tuple(m.items()), negative, prefix_word)
+        reading = _reading(_key(m), negative, prefix_word)
     except ValueError:
         return None
     if reading is None:
@@ -488,6 +488,12 @@ def _figure(text: str, m: dict, match: re.Match, titled: bool, quoted: tuple) ->
         and not (start and text[start - 1] in "从由")
     )
     return Figure(start, end, value, low, high, unit, qualifier, threshold)
+
+
+def _key(m: dict) -> tuple:
+    """The groups that matched, as the memo key of _reading (a figure's
+    groupdict has some twenty names, most of them None)."""
+    return tuple(item for item in m.items() if item[1] is not None)
 
 
 @lru_cache(maxsize=4096)
