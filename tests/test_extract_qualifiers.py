@@ -46,10 +46,11 @@ def test_upper_bound_of_signed_quantity_leaves_low_end_open():
     ("words", "kind"),
     [
         (("约", "近", "左右", "大约", "将近"), "approx"),
-        (("多", "余", "超", "逾", "超过"), "more_than"),
-        (("以上", "不低于", "不少于"), "at_least"),
-        (("不到", "不足"), "less_than"),
-        (("以下", "不超过"), "at_most"),
+        (("多", "余", "超", "逾", "超过", "突破", "跨越", "破"), "more_than"),
+        (("以上", "及以上", "不低于", "不少于"), "at_least"),
+        # GUIDE: 以下 is less_than (18周岁以下 | 60周岁及以上); 及以下 includes
+        (("不到", "不足", "以下"), "less_than"),
+        (("及以下", "以内", "不超过"), "at_most"),
     ],
 )
 def test_qualifier_kinds_follow_the_contract(words, kind):

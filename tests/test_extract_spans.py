@@ -42,7 +42,8 @@ INF = math.inf
         ("三成", "三成", 30, 25, 35, "%", "exact"),
         ("提高3‰", "3‰", 3, 2.5, 3.5, "‰", "exact"),
         ("提高2个百分点", "2个百分点", 2, 1.5, 2.5, "百分点", "exact"),
-        ("三分之一", "三分之一", 100 / 3, 100 / 3, 100 / 3, "%", "exact"),
+        # GUIDE: a fraction is one claim, unit "", value the quotient
+        ("三分之一", "三分之一", 1 / 3, 1 / 3, 1 / 3, "", "exact"),
         ("增长1.7倍", "1.7倍", 1.7, 1.65, 1.75, "倍", "exact"),
         # ranges
         ("提供1-2个月共享办公空间", "1-2个月", 1.5, 0.5, 2.5, "个月", "range"),
@@ -213,8 +214,9 @@ def test_extended_figure(text, surface, value, low, high, unit, qualifier):
         ("新增12，000人", ["12，000人"]),
         ("编号05个", []),
         # 个亿元以上 describes the projects counted; 9万亿 does not run into 三个
-        ("推进103个亿元以上产业项目", ["103个"]),
-        ("连续跨越8万亿、9万亿三个大台阶", ["8万亿", "9万亿"]),
+        # a threshold printed without digits is a claim too (GUIDE rulings)
+        ("推进103个亿元以上产业项目", ["103个", "亿元以上"]),
+        ("连续跨越8万亿、9万亿三个大台阶", ["跨越8万亿", "9万亿", "三个"]),
         # 1对1 is a pairing, not a count of pairs
         ("开展1对1帮扶", []),
         # 兆 before a unit is mega, not a numeral

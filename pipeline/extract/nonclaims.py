@@ -24,8 +24,10 @@ a book title (《……五大问题……》, `inside_book_title`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from pipeline import vocab
 from pipeline.extract.tries import alternation
 from pipeline.extract.units import MEASURE_WORDS, UNITS
 
@@ -33,20 +35,8 @@ _CN = "〇零一二两三四五六七八九十百千万亿"
 _D = "0-9０-９"
 _YEAR = "(?:[1１][9９]|[2２][0０])[0-9０-９]{2}"
 
-IDIOMS: tuple[str, ...] = (
-    "最后一公里", "一起", "一份", "一站式", "一网通办", "一网统管", "一体两翼多点",
-    "四个最严", "三个滞后", "三会", "十二工作法", "一批", "一道道", "进一步",
-    "一直", "第一", "四方", "八方", "两所联动", "一条龙", "一条街", "一村一品",
-    "一村一居一品", "一把手", "一线", "一流", "一体化", "一揽子", "一盘棋",
-    "一张图", "一张网", "一件事", "一门式", "最多跑一次", "一带一路", "千家万户",
-    "万家灯火", "千方百计", "一个都不能少", "两个维护", "两个确立", "四个意识",
-    "四个自信", "五位一体", "四个全面", "一张蓝图", "一次性", "一刀切", "一对一",
-    "一事一议", "一户一档", "一企一策", "一楼一策", "一村一策", "三个一批",
-    "五个一批", "四个一批", "两个一百年", "两个大局", "三大攻坚战", "一年一度",
-    "一项一策", "三个百分之百", "十万火急", "约法三章", "几十年如一日", "五个一工程",
-    "两个责任", "两个健康", "三庭五位",
-    "八项规定", "7×24小时", "24小时", "三次产业", "两学一做", "三严三实", "四下基层", "四不两直", "三重一大",
-)
+# Fixed expressions and names, one a line in pipeline/data/nonclaim_idioms.tsv.
+IDIOMS: tuple[str, ...] = tuple(row[0] for row in vocab.rows("nonclaim_idioms.tsv"))
 
 # Units written in Latin letters: 5G is a code, 5km a length.
 _LETTER_UNITS = "|".join(
@@ -59,6 +49,8 @@ _ARTICLE_UNITS = frozenset(MEASURE_WORDS) | {"年", "天", "小时", "分钟", "
 _QUANTITY_UNITS = "|".join(
     re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if UNITS[u][0] not in _ARTICLE_UNITS
 )
+
+_YI_COUNTED = "个?(?:月|年|天|小时|周|星期|个)(?:以上|以下|以内|左右|及以上|及以下)"
 
 # 几/数 open vague numbers (几十年如一日), so idioms are seen from them too.
 _NUMERALS = set(_CN + "几数0123456789０１２３４５６７８９")
@@ -85,11 +77,19 @@ def _idiom_alternatives(words: tuple[str, ...]) -> str:
     return alternation(tails)
 
 
+# Words after which a span of years is an anniversary (建军一百年) or a
+# period (过去五年, 近三年, 经过八年), as lookbehinds.
+_ANNIVERSARY_AFTER = "|".join(
+    f"(?<={w})" for w in ("成立", "建党", "建军", "建国", "诞辰", "建区", "建县", "建市", "建校", "回归")
+)
+_PERIOD_AFTER = "|".join(f"(?<={w})" for w in ("过去", "经过", "未来", "今后", "最近", "近", "这", "那"))
+
 # (name, pattern). Each pattern is tried at the first character of a
 # figure's number (lookbehinds see the text before it); a match means the
 # figure is not a claim.
 NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date", rf"[{_D}]{{4}}年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
+    # (PDF text may print a space before 年: 2023 年)
+    ("date", rf"[{_D}]{{4}} ?年(?:[{_D}]{{1,2}}月(?:[{_D}]{{1,2}}[日号])?)?"),
     ("date", rf"[{_D}]{{2}}年[{_D}]{{1,2}}月"),
     # 2023—2025 (years 19xx/20xx: 1000至3000万元 is a range of money)
     ("date", rf"{_YEAR}\s?[-－—–~～至到]\s?{_YEAR}"),
@@ -101,10 +101,18 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     # 9点, 12点30分, 九点三十分; but 十五点七 is a decimal
     ("time_of_day", rf"[{_D}{_CN}]{{1,3}}(?:点(?![〇零一二三四五六七八九])|点[{_CN}]+分|时)(?:[{_D}]{{1,2}}分)?(?!钟|段)"),
     ("time_of_day", rf"[{_D}]{{1,2}}[:：][{_D}]{{2}}"),
-    ("ordinal", "(?<=第)"),
+    ("ordinal", "(?<=第)|(?<=第 )"),
     ("ordinal", r"(?:十[五六七八九]|二十[一二]?)大(?![类项])"),
     ("ordinal", rf"[{_CN}{_D}]+次(?:全会|全体会议|会议|党代会|代表大会)"),
-    ("ordinal", rf"[{_CN}{_D}]+届"),
+    # 十四届全国人大 is an ordinal without 第; after a verb of holding or
+    # counting (连续举办8届, 共3届) 届 counts sessions
+    ("ordinal", rf"(?<!举办)(?<!举行)(?<!连续)(?<!累计)(?<![共已办])[{_CN}{_D}]+届"),
+    # 三期工程, 西湖大学三期: a Chinese numeral before 期 names a phase;
+    # after 分/共/累计/举办 (分两期投放) it counts
+    ("ordinal", r"(?<![分共计办])[一二两三四五六七八九十]+期"),
+    # 投促三部、招商二部: a Chinese numeral + 部 closing a noun phrase names a
+    # department; a count of laws or works has its noun after it (三部法规)
+    ("name", r"[一二两三四五六七八九十]+部(?=[、，,。；;）)\s])"),
     ("ordinal", r"[一二三四五六七八九十]+中全会"),
     ("ordinal", r"十[一二三四五六七八九]五"),
     ("code", rf"(?<=[0-9A-Za-z][-~～])[{_D}]"),
@@ -122,8 +130,44 @@ NONCLAIM_PATTERNS: tuple[tuple[str, str], ...] = (
     ("phone", r"0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])"),
     ("reduplication", r"一(?P<measure>[个辆道条件家座栋处张台位项次])(?P=measure)"),
     ("idiom", _idiom_alternatives(IDIOMS)),
-    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])"),
+    # ... but 一 with a qualifier after its unit is counted (一个月以上, 一年以内)
+    ("indefinite_yi", rf"一(?<![{_CN}{_D}.]一)(?!{_QUANTITY_UNITS})(?![{_CN}点多余])(?!{_YI_COUNTED})"),
 )
+
+# Spans of time (and 篇 of 三篇文章) that are no claims, as above but tried
+# only at figures whose unit is one of DURATION_UNITS (the list is long; a
+# figure of any other unit need not pay for it).
+DURATION_UNITS = frozenset(("年", "周年", "个月", "天", "小时", "分钟", "篇"))
+DURATION_PATTERNS: tuple[tuple[str, str], ...] = (
+    # 做好“强城”“兴村”三篇文章: a Chinese numeral of 篇文章 counts tasks, figuratively
+    ("idiom", r"[一二两三四五六七八九十]+篇大?文章"),
+    # Anniversaries are ordinals (GUIDE rulings): 75周年, 建军一百年, 实施20年系列活动
+    ("anniversary", rf"[{_CN}{_D}]+周年"),
+    ("anniversary", rf"(?:{_ANNIVERSARY_AFTER})[{_CN}{_D}]+年"),
+    ("anniversary", rf"[{_CN}{_D}]+年(?=系列活动|主题活动|纪念|华诞|庆典|之际)"),
+    # A span that dates the figures of its sentence is a period, not a claim:
+    # 五年来, 三年多来, 十年间, 五年工作回顾; 过去五年, 近三年, 近12年新低,
+    # 经过八年; “十四五”的五年; and a span followed by what was measured over
+    # it (五年年均增长5.2%, 十年增加近70万亿元, 五年累计减税, 十年1.4亿人) —
+    # except a streak (连续3年增长), which is a claim.
+    ("period", rf"[{_CN}{_D}]+多?个?(?:年|月|天)多?(?:来|以来|间|里(?!程)|工作)"),
+    ("period", rf"(?:{_PERIOD_AFTER})[{_CN}{_D}]+多?个?(?:年|月|天)"),
+    ("period", rf"(?<!连续)[{_CN}{_D}]+多?年(?=年均|累计|总体|共计|合计|平均|增长|增加|下降|减少|提高|降低|接近|翻|净增|[{_D}])"),
+    ("period", rf"(?<=[”\"]的)[{_CN}{_D}]+年"),
+    # Names of programmes and things: 三年行动, 十年禁渔, 九年一贯制, 三年新冠疫情防控,
+    # 15分钟养老服务圈, “1小时交通圈”, 18小时、24小时、48小时游产品
+    ("name", rf"[{_CN}{_D}]+年(?=行动|攻坚|计划|规划|禁渔|一贯制|新低|新高|最低|最高|奋斗目标|新冠|疫情|大计)"),
+    ("name", rf"[{_CN}{_D}]+(?:分钟|小时)(?=[^，,。；;、\n]{{0,8}}圈)"),
+    ("name", rf"[{_CN}{_D}]+(?:小时|天)(?=(?:[、和及与][{_CN}{_D}]+(?:小时|天))*游)"),
+)
+DURATION_RE = re.compile("|".join(f"(?P<d{i}>{pattern})" for i, (_, pattern) in enumerate(DURATION_PATTERNS)))
+
+
+def duration_name(text: str, pos: int) -> str | None:
+    """The name of the DURATION_PATTERNS entry that matches at `pos`, if any."""
+    match = DURATION_RE.match(text, pos)
+    return DURATION_PATTERNS[int(match.lastgroup[1:])][0] if match else None
+
 
 # A figure inside a book or document title (《……五大问题……》) is part of
 # the name; the title must open on the same line within this many characters.
@@ -150,3 +194,86 @@ def inside_book_title(text: str, pos: int) -> bool:
     lo = max(0, pos - TITLE_REACH, text.rfind("\n", 0, pos) + 1)
     opening = text.rfind(TITLE_OPEN, lo, pos)
     return opening >= 0 and text.rfind(TITLE_CLOSE, opening, pos) < 0
+
+
+# A figure inside a short quotation (“民营经济32条”, “一极两大三区”,
+# “15分钟品质文化生活圈”) is part of a name or slogan: government prose
+# quotes names, not measurements — except quoted speech and a quoted norm
+# (see _SPEECH_OR_NORM).
+QUOTES = {"“": "”", "「": "」", "『": "』"}
+# A quotation with a line break, a clause break or a personal pronoun is
+# quoted speech (“我还特意设定了闹钟提前5分钟去还”), and one with 每 a norm:
+# their figures are claims.
+_SPEECH_OR_NORM = re.compile("[\n，,！!？?；;我你您咱每]")
+QUOTE_REACH = 20
+
+
+def short_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every quotation of at most QUOTE_REACH characters on
+    one line that states no norm (see above), in order."""
+    spans = []
+    for opening, closing in QUOTES.items():
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + 1, start + QUOTE_REACH + 2)
+            if end >= 0 and not _SPEECH_OR_NORM.search(text, start, end):
+                spans.append((start, end))
+            start = text.find(opening, start + 1)
+    return tuple(sorted(spans))
+
+
+def inside_spans(spans: tuple[tuple[int, int], ...], pos: int) -> bool:
+    """True when `pos` lies inside one of `spans` (from short_quotes)."""
+    i = bisect.bisect_right(spans, (pos, pos)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def inside_short_quote(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a short quotation (see short_quotes)."""
+    return inside_spans(short_quotes(text), pos)
+
+
+# N大 + noun counts what the text lists right there (GUIDE rulings:
+# 聚焦文旅、数字、海洋、绿色四大领域; 投资促进和重点项目建设推进两大机制;
+# “治荟”“治学”“治芯”与“治迹”四大提升行动; “要事共商、资源共享、项目共推”三大工作机制;
+# 营商环境、招生入学、住房保障等7大领域, where 等 leaves the list open),
+# or after a verb that divides a whole into its parts (划分为2大片区,
+# 包括四大项目内容), or when a colon or 包含/包括 after its noun opens the list (三大亮点：,
+# 8大党建项目品牌包含…).
+# Otherwise (八大类商品和服务, 强力推进八大高耗能行业, 全国年度十大考古新发现)
+# it is a label.
+_CLAUSE_BREAK = re.compile("[，,。；;：:！？!?\n（(]")
+_AND = re.compile("[和及与]")
+_QUOTED_ITEMS = re.compile("(?:“[^”]{1,20}”[、和及与]?){2,}$")
+_ONE_QUOTE = re.compile("“([^”]{1,40})”$")
+_PARTS_VERBS = ("分为", "划分为", "分成", "包括", "包含", "涵盖")
+_LIST_AFTER = re.compile("[\u4e00-\u9fff]{1,8}(?:[：:]|包含|包括|分别是|分别为)")
+
+
+def counts_listed_items(text: str, pos: int, n: float, end: int) -> bool:
+    """Whether the N大 figure at `pos`..`end` counts listed items (see above)."""
+    if text.endswith(_PARTS_VERBS, 0, pos) or _LIST_AFTER.match(text, end):
+        return True
+    lo = pos - 1
+    while lo >= 0 and pos - lo <= 80 and not _CLAUSE_BREAK.match(text, lo):
+        lo -= 1
+    clause = text[lo + 1:pos]
+    if _listed(clause, n):
+        return True
+    quoted = _QUOTED_ITEMS.search(clause)
+    if quoted and quoted.group().count("“") == n:
+        return True
+    one = _ONE_QUOTE.search(clause)
+    return bool(one) and _listed(one.group(1), n)
+
+
+def _listed(clause: str, n: float) -> bool:
+    """`clause` ends in a list of n items (or fewer, closed by 等)."""
+    open_list = clause.endswith("等")
+    clause = clause.removesuffix("等")
+    items = clause.split("、")
+    if _AND.search(items[-1]):
+        items = items[:-1] + _AND.split(items[-1], maxsplit=1)
+    if not all(items) or len(items) < 2:
+        return False
+    return len(items) == n or (open_list and len(items) < n)

@@ -15,11 +15,12 @@ closed interval is [value - place/2, value + place/2]. So 20.17亿元 ->
   [10000, 20000], 300余 -> [300, 400], 1.63万余 -> [16300, 16400]. The
   interval is closed although the upper end is excluded in speech: the
   validator compares closed intervals.
-- `open_high` (more_than via 超/逾/超过/高于; at_least via 以上/不低于/
-  不少于/至少): from the low end of the rounding interval to +inf.
-- `open_low` (less_than via 不到/不足/低于/少于; at_most via 以下/以内/
-  不超过/最多): from 0 to the high end of the rounding interval; from -inf
-  for signed quantities (percentage points, negative figures).
+- `open_high` (more_than via 超/逾/超过/高于/突破/跨越/破; at_least via
+  以上/及以上/不低于/不少于/至少): from the low end of the rounding interval
+  to +inf.
+- `open_low` (less_than via 不到/不足/低于/少于/以下; at_most via 及以下/
+  以内/不超过/最多): from 0 to the high end of the rounding interval; from
+  -inf for signed quantities (percentage points, negative figures).
 
 When a figure carries two qualifiers (约300余人) the prefix wins: it is the
 one a reader sees first and it is never a 多/余 step.
@@ -55,7 +56,8 @@ _ABOUT = Qualifier("approx", "widen", Decimal("0.05"), Decimal("0.05"))
 _NEARLY = Qualifier("approx", "widen", Decimal("0.05"), Decimal(0))
 _MORE = Qualifier("more_than", "open_high")
 _STEP = Qualifier("more_than", "step")
-_AT_LEAST = Qualifier("at_least", "open_high")
+AT_LEAST = Qualifier("at_least", "open_high")
+_AT_LEAST = AT_LEAST
 _LESS = Qualifier("less_than", "open_low")
 _AT_MOST = Qualifier("at_most", "open_low")
 
@@ -80,18 +82,32 @@ PREFIXES: dict[str, Qualifier] = {
     "不足": _LESS,
     "低于": _LESS,
     "少于": _LESS,
+    # a figure passed on the way up (突破1000万人次, 跨越7万亿, 破百亿)
+    "突破": _MORE,
+    "跨越": _MORE,
+    "破": _MORE,
+    # 上 before a scale word alone: 上亿人, 上千万 (reaching that order)
+    "上": _MORE,
     "不超过": _AT_MOST,
     "不高于": _AT_MOST,
     "不多于": _AT_MOST,
     "最多": _AT_MOST,
 }
 
+# Prefixes that qualify a bare scale word only (上亿人; 上 before digits is
+# another word).
+BARE_ONLY_PREFIXES = frozenset({"上"})
+
 # Words printed right after the number (多/余) or after its unit.
 STEP_SUFFIXES: dict[str, Qualifier] = {"多": _STEP, "余": _STEP}
+# 以下 excludes its figure in statistical usage (18周岁以下 stops before 18,
+# next to 18周岁及以上), so it is less_than; 及以下 and 以内 include it.
 SUFFIXES: dict[str, Qualifier] = {
     "左右": _ABOUT,
     "以上": _AT_LEAST,
-    "以下": _AT_MOST,
+    "及以上": _AT_LEAST,
+    "以下": _LESS,
+    "及以下": _AT_MOST,
     "以内": _AT_MOST,
 }
 
