@@ -245,15 +245,14 @@ def test_changes_are_not_levels():
     assert [(c.comparison, c.direction, c.compared_to) for c in claims.values()] == [("rate", "increase", None)] * 3
 
 
-@pytest.mark.xfail(
-    reason="GUIDE rulings: 五年 here is the period of 5.2%, no longer a figure (spans branch); "
-    "linking a rate over the span to the level reached at its end is attribution's to restore",
-    strict=False,
-)
-def test_durations_are_not_levels():
-    claims = by_surface("国内生产总值增加到121万亿元，五年年均增长5.2%")
-    assert claims["5.2%"].compared_to == claims["121万亿元"].char_start
+def test_a_span_dating_a_rate_is_no_figure_and_the_rate_keeps_its_level():
+    """GUIDE rulings: 五年 dates 5.2%, it is not a figure; the rate is the
+    level's, over the span."""
+    claims = by_surface("国内生产总值增加到121万亿元，五年年均增长5.2%", date(2023, 3, 5))
     assert "五年" not in claims
+    assert claims["5.2%"].compared_to == claims["121万亿元"].char_start
+    assert claims["5.2%"].metric == "国内生产总值"
+    assert (claims["5.2%"].period_start, claims["5.2%"].period_end) == (date(2018, 1, 1), date(2022, 12, 31))
 
 
 def test_a_datetime_document_date_is_read_as_its_day():

@@ -226,6 +226,7 @@ def extract_claims(
     attributed = [_attribute(doc, figures, i) for i in range(len(figures))]
     records = [record for record, _ in attributed]
     states_base = [base for _, base in attributed]
+    _structures(doc, figures, records)
     _from_to(doc, figures, records)
     _shares(doc, figures, records)
     _share_list_metrics(text, figures, records)
@@ -267,10 +268,7 @@ def _outcome_targets(text: str, records: list[dict]) -> None:
         if record["role"] != "plan":
             continue
         lo = records[i - 1]["char_end"] if i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"] else record["sentence_start"]
-        if (
-            record["comparison"] in ("rate", "share") or record["unit"] in metrics.RATE_UNITS
-            or metrics.REACHED_RE.search(text, max(lo, record["char_start"] - metrics.REACHED_REACH), record["char_start"])
-        ):
+        if record["comparison"] in ("rate", "share") or record["unit"] in metrics.RATE_UNITS or _reached(text, record, lo):
             record["role"] = "target"
 
 
@@ -492,6 +490,28 @@ def _from_to(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
         records[j]["metric"] = metric
 
 
+def _structures(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
+    """The terms of a structure ratio (三次产业结构由上年11.7:24.8:63.5调整为
+    11.6:25.2:63.2) are shares of one whole, named by the words before the
+    first term: every term takes that name."""
+    i, last_name, last_sentence = 0, None, None
+    while i < len(figures):
+        if not figures[i].structure:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(figures) and figures[j + 1].structure and doc.text[figures[j].end:figures[j + 1].start] in metrics.RATIO_MARKS:
+            j += 1
+        name = records[i]["metric"]
+        if not name and records[i]["sentence_start"] == last_sentence:
+            name = last_name  # …调整为本期的11.6:25.2:63.2: the same structure
+        last_name, last_sentence = name, records[i]["sentence_start"]
+        for k in range(i, j + 1):
+            records[k].update(comparison="share", metric=name, period=records[i]["period"],
+                              period_start=records[i]["period_start"], period_end=records[i]["period_end"])
+        i = j + 1
+
+
 def _shares(doc: _Text, figures: list[Figure], records: list[dict]) -> None:
     """A percentage of a stated whole is a share, named part占whole比重
     (民营经济增加值占经济总量比重) whatever word the text uses for the
@@ -594,8 +614,17 @@ def _span_ends(text: str, records: list[dict]) -> None:
             continue
         lo = records[i - 1]["char_end"] if i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"] else record["sentence_start"]
         is_to_value = any(r["compared_to"] == record["char_start"] and r["comparison"] == "base" for r in records[max(0, i - 3):i])
-        if is_to_value or metrics.REACHED_RE.search(text, max(lo, record["char_start"] - metrics.REACHED_REACH), record["char_start"]):
+        if is_to_value or _reached(text, record, lo):
             record.update(period_start=date(end.year, 1, 1), period_end=date(end.year, 12, 31))
+
+
+def _reached(text: str, record: dict, lo: int) -> bool:
+    """A level reached (增加到121万亿元, 突破7万元: 突破 is in the surface)."""
+    start = record["char_start"]
+    return bool(
+        metrics.REACHED_RE.search(text, max(lo, start - metrics.REACHED_REACH), start)
+        or record["surface"].startswith(metrics.REACHED_PREFIXES)
+    )
 
 
 def _complete_elided(text: str, records: list[dict]) -> None:
@@ -715,7 +744,9 @@ def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool], 
         if kind is None:
             continue
         period, start, end = level["period"], level["period_start"], level["period_end"]
-        if states_base[at]:
+        own_span = any(p.kind in periods.SPAN_KINDS for p in doc.periods_between(before["char_end"], record["char_start"]))
+        if states_base[at] or own_span:
+            # 五年年均增长5.2% after the level reached: the rate is over its own span
             period, start, end = record["period"], record["period_start"], record["period_end"]
         if kind == "base":
             own = [
@@ -732,6 +763,14 @@ def _link_comparisons(doc: _Text, records: list[dict], states_base: list[bool], 
         linked.add(i)
 
 
+def _in_change_column(text: str, record: dict) -> bool:
+    """A bare percentage cell of a table whose column reads 比上年增长(%):
+    a rate, its sign its direction (the unit came from the header)."""
+    if record["unit"] != "%" or not record["surface"].lstrip("-－−").replace(".", "").isdigit():
+        return False
+    return comparisons.CHANGE_COLUMN_RE.search(text, max(0, record["char_start"] - comparisons.COLUMN_REACH), record["char_start"]) is not None
+
+
 def _directions(text: str, records: list[dict], changes: list[bool]) -> None:
     """A figure printed as a change is an increment or a rate even when no
     level is printed with it (同比增长9.4%); its change word gives the
@@ -741,6 +780,8 @@ def _directions(text: str, records: list[dict], changes: list[bool]) -> None:
     for i, record in enumerate(records):
         if changes[i] and record["comparison"] == "level":
             record["comparison"] = comparisons.change_kind(record["unit"])
+        elif record["comparison"] == "level" and _in_change_column(text, record):
+            record["comparison"] = "rate"
         record["direction"] = None
         if record["comparison"] in comparisons.CHANGE_KINDS:
             same = i > 0 and records[i - 1]["sentence_start"] == record["sentence_start"]
@@ -749,3 +790,7 @@ def _directions(text: str, records: list[dict], changes: list[bool]) -> None:
             if found is None and same and gap == "、":
                 found = records[i - 1]["direction"]
             record["direction"] = found or "increase"
+            if record["value"] < 0:
+                # 增长-2.3%: a fall of 2.3%, the size positive and the sign the direction's
+                record.update(value=-record["value"], value_low=-record["value_high"], value_high=-record["value_low"],
+                              direction=comparisons.OPPOSITE[record["direction"]])

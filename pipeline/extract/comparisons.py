@@ -35,6 +35,12 @@ CHANGE_FILLER = 2
 # word -> direction of the quantity it describes (pipeline/data/change_words.tsv)
 DIRECTION_OF: dict[str, str] = {word: direction for word, direction, _ in vocab.rows("change_words.tsv")}
 CHANGE_WORDS = tuple(sorted(DIRECTION_OF, key=len, reverse=True))
+OPPOSITE = {"increase": "decrease", "decrease": "increase", "unchanged": "unchanged"}
+# A table column of changes: 比上年增长(%), 较上年增减（%）.
+CHANGE_COLUMN_RE = re.compile(r"(?:增长|增减|增速|增幅)\s*[（(]%[）)]")
+COLUMN_REACH = 400
+# Named rates that end in a change word (人口自然增长率为-2.45‰): a level.
+NAMED_RATE_RE = re.compile(r"自然增长率(?:为|是)?\s*$")
 CHANGE_LINKS = ("了", "为", "达", "达到", "是")
 CHANGE_RE = re.compile(
     rf"(?:{'|'.join(CHANGE_BASES)})?[^，,；;。]{{0,{CHANGE_FILLER}}}"
@@ -56,6 +62,7 @@ NOT_A_SUBJECT_RE = re.compile(
     r"按可比价格计算|扣除价格因素|可比价|名义|实际|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
     rf"|{'|'.join(sorted(CHANGE_WORDS, key=len, reverse=True))}"
     r"|的?基础上|年均|平均|了|为|达到|达|是|的|\s"
+    r"|(?:过去|近)?[一二三四五六七八九十两0-9]+年(?:来|间)?"
 )
 SUBJECT_MIN_CHARS = 2
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
@@ -97,6 +104,8 @@ def is_change(gap: str) -> bool:
     A gap may run back to the sentence start, but a change phrase ends it
     (only whitespace after), so only its last CHANGE_REACH characters are
     searched: the pattern has no lookbehind, so that finds the same phrases."""
+    if NAMED_RATE_RE.search(gap):
+        return False
     return CHANGE_RE.search(gap, max(0, len(gap.rstrip()) - CHANGE_REACH)) is not None
 
 

@@ -315,6 +315,10 @@ REACHED_RE = re.compile(
     r"缩短到|缩短至|缩小到|缩小至|扩大到|扩大至|达到|突破|超过|跨越|稳定在|保持在|控制在|超)(?:了)?(?:近|约)?\s*$"
 )
 REACHED_REACH = 8
+# Qualifier words of a surface that say a level was reached (突破7万元).
+REACHED_PREFIXES = ("突破", "跨越", "超过", "破")
+# What joins the terms of a structure ratio.
+RATIO_MARKS = frozenset({":", "：", "∶"})
 # A percentage-point change of a growth rate names the rate so.
 GROWTH_RATE_NAME = "增速"
 # A change of a rate that the text names (涨幅比2021年扩大0.4个百分点).

@@ -90,6 +90,8 @@ _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PA
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
 _YEAR_DIGITS_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})$")
 _TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end", "month_end"})
+# Spans of years a change may be stated over (五年年均增长, 十四五期间年均).
+SPAN_KINDS = frozenset({"past_years", "years_n", "five_year_plan", "year_range", "since_year"})
 # Periods that, opening a paragraph, date the paragraphs after it.
 SCOPE_KINDS = frozenset({"past_years", "past_year", "five_year_plan", "year_range", "since_year", "year", "years_n"})
 # What may stand before such a period at a paragraph's start: dashes,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from pipeline import vocab
 from pipeline.places.divisions import COUNTRY, divisions
@@ -51,6 +52,7 @@ class ClaimPlaces:
             if got and not _is_reference(text, m.start) and not NAME_AFTER_RE.match(text, m.end):
                 if not _inside_scope_word(text, m.start):
                     found.append((m.start, got[0]))
+        found += _row_labels(text, doc_place)
         found.sort()
         self.starts = [start for start, _ in found]
         self.codes = [code for _, code in found]
@@ -61,6 +63,36 @@ class ClaimPlaces:
         if i >= 0 and self.starts[i] >= lo:
             return self.codes[i]
         return self.doc_place
+
+
+# A table row's label before its figure (浦东 3229 黄浦 455 …).
+ROW_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8})\s+(?=[0-9])")
+
+
+def _row_labels(text: str, doc_place: str | None) -> list[tuple[int, str]]:
+    """Rows of a flattened table labelled with a division of the document's
+    place by its short name (浦东 for 浦东新区 in a Shanghai post): the row's
+    figure is that division's. Only divisions within the document's place
+    are looked up, so a short name is unambiguous."""
+    if not doc_place:
+        return []
+    names = _child_names(doc_place)
+    return [(m.start(1), names[m.group(1)]) for m in ROW_LABEL_RE.finditer(text) if m.group(1) in names]
+
+
+@lru_cache(maxsize=64)
+def _child_names(code: str) -> dict[str, str]:
+    """Names and short names of the divisions one and two levels below `code`
+    that no other of them shares."""
+    table = divisions()
+    seen: dict[str, set[str]] = {}
+    level1 = table.children.get(code, [])
+    for child in [*level1, *(g for c in level1 for g in table.children.get(c, []))]:
+        d = table.by_code[child]
+        for name in {d.name, d.stem}:
+            if len(name) >= 2:
+                seen.setdefault(name, set()).add(child)
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
 
 
 def _is_reference(text: str, start: int) -> bool:
