@@ -263,3 +263,8 @@ def test_a_datetime_document_date_is_read_as_its_day():
 def test_text_must_be_a_string():
     with pytest.raises(TypeError, match="bytes"):
         extract_claims(b"20.17\xe4\xba\xbf")
+
+
+def test_a_change_printed_negative_is_a_fall():
+    claim = by_surface("全年出口比上年增长-3.5%。")["-3.5%"]
+    assert (claim.value, claim.direction, claim.signed_value) == (3.5, "decrease", -3.5)

@@ -117,11 +117,12 @@ def test_degenerate_text_gives_nothing(text):
     ("text", "surface", "value", "low", "high", "unit", "qualifier"),
     [
         # negative figures
-        ("增速负3.9%", "负3.9%", -3.9, -3.95, -3.85, "%", "exact"),
+        # a change printed negative is a fall: the size positive (GUIDE rulings)
+        ("增速负3.9%", "负3.9%", 3.9, 3.85, 3.95, "%", "exact"),
         ("负三十二个", "负三十二个", -32, -32.5, -31.5, "个", "exact"),
         ("海拔负0.2千米", "负0.2千米", -0.2, -0.25, -0.15, "公里", "exact"),
         ("增速：-22.2%", "-22.2%", -22.2, -22.25, -22.15, "%", "exact"),
-        ("比上年增长-3.5%", "-3.5%", -3.5, -3.55, -3.45, "%", "exact"),
+        ("比上年增长-3.5%", "-3.5%", 3.5, 3.45, 3.55, "%", "exact"),
         # a decline keeps its printed value; the comparison word carries the direction
         ("同比下降3.5%", "3.5%", 3.5, 3.45, 3.55, "%", "exact"),
         ("为经营主体减负2500亿元以上", "2500亿元以上", 2.5e11, 2.4995e11, INF, "元", "at_least"),
