@@ -36,7 +36,7 @@ def build_all_documents(raws: list[RawDocument]) -> tuple[list[Document], list[Q
     for raw in sorted(raws, key=lambda r: (r.source_uri, r.source_id)):
         if raw.content_sha256 in first_uri:
             quarantined.append(
-                Quarantined(raw.source_id, raw.source_uri, "documents", f"same bytes as {first_uri[raw.content_sha256]}", raw.content_sha256)
+                Quarantined(raw.source_id, raw.input_name, "documents", f"same bytes as {first_uri[raw.content_sha256]}", raw.content_sha256)
             )
             continue
         first_uri[raw.content_sha256] = raw.source_uri

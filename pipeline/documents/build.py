@@ -30,7 +30,7 @@ FIRST_LINE_TITLE_MAX_CHARS = 60
 
 
 def _quarantine(raw: RawDocument, stage: str, reason: str) -> tuple[list[Document], list[Quarantined]]:
-    return [], [Quarantined(raw.source_id, raw.source_uri, stage, reason, raw.content_sha256)]
+    return [], [Quarantined(raw.source_id, raw.input_name, stage, reason, raw.content_sha256)]
 
 
 def build_documents(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:

@@ -1,0 +1,241 @@
+"""Issue 12, row by row: hostile inputs, concurrent runs, scraper limits, a damaged raw store.
+
+Each `test_rowNN_...` is one row of the issue's table, written so that it
+failed on the code the issue was filed against. Tests that probe memory or
+could hang run their subject in a child process under a memory cap and a
+time limit (tests/limits.py); HTTP only ever goes to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from markdown_it import MarkdownIt
+
+from pipeline import schema, stages, tables
+from pipeline.archive import read_archive
+from pipeline.documents import build_documents
+from pipeline.ids import sha256_hex
+from pipeline.model import RawDocument
+from pipeline.release.analyst_db import build_analyst_duckdb
+from pipeline.release.csv_export import write_csv
+from pipeline.release.diff import changes_markdown, diff_releases
+from pipeline.release.query import run_query
+from pipeline.warehouse import view_statements
+from tests.limits import run_limited
+from tests.test_release_sample import NEWS_ID, seed_tables
+
+REPORT = "经济形势稳中向好：1-5月，共计完成税收20.17亿元，比去年同期13.88亿元增长6.39亿元，增幅45.4%。\n"
+
+
+def _write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def _reasons(quarantined) -> dict[str, str]:
+    return {q.source_uri: q.reason for q in quarantined}
+
+
+def _with_title(title: str) -> dict[str, pa.Table]:
+    """The sample release with the news post's title replaced."""
+    data = seed_tables()
+    docs = data["documents"].to_pylist()
+    for d in docs:
+        if d["doc_id"] == NEWS_ID:
+            d["title"] = title
+    data["documents"] = schema.to_arrow(schema.DOCUMENTS, docs)
+    return data
+
+
+# Row 2 ---------------------------------------------------------------------
+
+
+def test_row02_a_symlink_out_of_the_archive_is_refused_not_published(tmp_path):
+    archive = tmp_path / "archive"
+    _write(archive, "good.txt", REPORT)
+    secret = _write(tmp_path, "secret.txt", "root:x:0:0:root:/root:/bin/bash\n")
+    (archive / "passwd.txt").symlink_to(secret)
+    (archive / "etc.txt").symlink_to("/etc/passwd")
+    raws, quarantined = read_archive(archive)
+    assert [r.source_uri for r in raws] == ["good.txt"]
+    reasons = _reasons(quarantined)
+    assert "passwd.txt is a link to" in reasons["passwd.txt"] and "outside the archive" in reasons["passwd.txt"]
+    assert "outside the archive" in reasons["etc.txt"]
+
+
+# Row 3 ---------------------------------------------------------------------
+
+
+def test_row03_a_dangling_link_or_an_unreadable_file_is_quarantined_and_the_rest_is_read(tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    _write(archive, "good.txt", REPORT)
+    (archive / "dangling.txt").symlink_to(archive / "gone.txt")
+    locked = _write(archive, "locked.txt", REPORT + "上半年新增就业岗位3844个。")
+    locked.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make the kernel's refusal happen for this one file
+        real_open = os.open
+
+        def refusing_open(path, flags, *args, **kwargs):
+            if os.fspath(path) == os.path.realpath(locked):
+                raise PermissionError(13, "Permission denied", os.fspath(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refusing_open)
+    raws, quarantined = read_archive(archive)
+    assert [r.source_uri for r in raws] == ["good.txt"]
+    reasons = _reasons(quarantined)
+    assert reasons["dangling.txt"] == "dangling.txt is a link to nothing (dangling)"
+    assert reasons["locked.txt"] == "locked.txt cannot be opened (Permission denied)"
+
+
+# Row 4 ---------------------------------------------------------------------
+
+
+def test_row04_a_fifo_and_a_link_to_dev_zero_neither_hang_nor_exhaust_memory(tmp_path):
+    archive = tmp_path / "archive"
+    _write(archive, "good.txt", REPORT)
+    os.mkfifo(archive / "x.txt")
+    (archive / "zero.txt").symlink_to("/dev/zero")
+    large = tmp_path / "large"
+    _write(large, "huge.txt", b"0" * 3000)
+    names, reasons, capped = run_limited(
+        f"""
+        import json
+        from pipeline.archive import read_archive
+        raws, quarantined = read_archive({str(archive)!r})
+        capped = read_archive({str(large)!r}, max_bytes=2000)[1]
+        print(json.dumps([[r.source_uri for r in raws], {{q.source_uri: q.reason for q in quarantined}}, [q.reason for q in capped]]))
+        """,
+        memory_mb=400, timeout=20,
+    )
+    assert names == ["good.txt"]
+    assert reasons["x.txt"] == "x.txt is a FIFO (named pipe), not a regular file"
+    assert reasons["zero.txt"] == "zero.txt is a link to /dev/zero, outside the archive"
+    assert capped == ["huge.txt is 3000 bytes, more than the 2000 an input may have"]
+
+
+# Row 7 ---------------------------------------------------------------------
+
+
+def test_row07_sidecar_values_are_checked_bad_ones_dropped_with_a_row_naming_file_and_field(tmp_path):
+    archive = tmp_path / "archive"
+    sidecars = {
+        "a": {"published": "2023-13-45", "title": "张江镇简报"},
+        "b": {"published": "not a date", "url": 42},
+        "c": {"published": {"y": 2023}, "publisher": "张江镇"},
+        "d": {"published": "2023-04", "url": "https://www.pudong.gov.cn/zjz/1.html"},
+    }
+    for stem, sidecar in sidecars.items():
+        _write(archive, f"{stem}.txt", REPORT.replace("20.17", f"2{len(stem)}.1{ord(stem)}"))
+        _write(archive, f"{stem}.json", json.dumps(sidecar, ensure_ascii=False))
+    _write(archive, "e.txt", REPORT.replace("20.17", "30.17"))
+    _write(archive, "e.json", b"\xef\xbb\xbf" + json.dumps({"published": "2023-08-03"}).encode())
+    raws, quarantined = read_archive(archive)
+    by_file = {r.hints["file"]: r for r in raws}
+    assert sorted(by_file) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]  # every document still read
+    assert "published_date" not in by_file["a.txt"].hints and by_file["a.txt"].hints["title"] == "张江镇简报"
+    assert by_file["b.txt"].source_uri == "b.txt" and "url" not in by_file["b.txt"].hints
+    assert by_file["c.txt"].hints["publisher"] == "张江镇" and "published_date" not in by_file["c.txt"].hints
+    assert by_file["d.txt"].hints["published_date"] == "2023-04"
+    assert by_file["d.txt"].source_uri == "https://www.pudong.gov.cn/zjz/1.html"
+    assert by_file["e.txt"].hints["published_date"] == "2023-08-03"  # a BOM is tolerated
+    reasons = _reasons(quarantined)
+    assert set(reasons) == {"a.json", "b.json", "c.json"}
+    assert 'field published "2023-13-45" is not an ISO 8601 date' in reasons["a.json"]
+    assert 'field published "not a date"' in reasons["b.json"] and "field url 42 is not an http(s) URL" in reasons["b.json"]
+    assert 'field published {"y": 2023}' in reasons["c.json"]
+    docs = [d for r in raws for d in build_documents(r)[0]]
+    assert {d.published_date for d in docs} <= {None, "2023-04", "2023-08-03"}
+
+
+# Row 8 ---------------------------------------------------------------------
+
+
+def test_row08_subfolders_are_read_and_two_bad_inputs_sharing_a_url_get_a_row_each(tmp_path):
+    archive = tmp_path / "archive"
+    _write(archive, "2023/report.txt", REPORT)
+    for name, blank in (("x.txt", b""), ("y.txt", b" \n")):
+        _write(archive, name, blank)
+        _write(archive, name.replace(".txt", ".json"), json.dumps({"url": "https://www.pudong.gov.cn/zjz/same.html"}))
+    raws, read_problems = read_archive(archive)
+    assert sorted(r.hints["file"] for r in raws) == ["2023/report.txt", "x.txt", "y.txt"]
+    docs, problems = stages.build_all_documents(raws)
+    assert [d.source_uri for d in docs] == ["2023/report.txt"]
+    rows = tables.quarantine_table(read_problems + problems).to_pylist()
+    assert sorted(r["source_uri"] for r in rows) == ["x.txt", "y.txt"]
+    assert all("empty input" in r["reason"] for r in rows)
+
+
+# Row 10 --------------------------------------------------------------------
+
+
+def _csv_titles(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [row["title"] for row in csv.DictReader(fh)]
+
+
+def test_row10_a_formula_in_a_title_is_text_in_the_spreadsheet_copies(tmp_path):
+    for title in ('=HYPERLINK("http://evil.example","点击")', "@SUM(1+1)*cmd|' /C calc'!A0"):
+        page = f"<html><head><title>{title}</title></head><body><div><p>{REPORT}</p></div></body></html>"
+        raw = RawDocument("s", "p.html", page.encode(), sha256_hex(page.encode()), "text/html")
+        doc = build_documents(raw)[0][0]
+        assert doc.title[0] in "=@"  # an HTML <title> is enough to carry one
+        write_csv(tables.documents_table([doc]), tmp_path / "page.csv")
+        assert _csv_titles(tmp_path / "page.csv") == ["'" + doc.title]
+    for title in ("=1+1", "+1-2", "-2+3", "@A1", "\t=1", "\r=1"):
+        data = _with_title(title)
+        write_csv(data["documents"], tmp_path / "documents.csv")
+        assert "'" + title in _csv_titles(tmp_path / "documents.csv")
+        assert title in data["documents"]["title"].to_pylist()  # Parquet keeps the title as published
+    write_csv(seed_tables()["claims"], tmp_path / "claims.csv")
+    with (tmp_path / "claims.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert all(not row["value"].startswith("'") for row in csv.DictReader(fh))  # numbers stay numbers
+
+
+# Row 11 --------------------------------------------------------------------
+
+
+def test_row11_escape_sequences_in_a_title_never_reach_the_terminal(tmp_path):
+    page = "<html><head><title>&#27;]0;pwned&#7;&#27;[2J&#155;31m简报&#8238;</title></head><body><div><p>" + REPORT + "</p></div></body></html>"
+    raw = RawDocument("s", "p.html", page.encode(), sha256_hex(page.encode()), "text/html")
+    title = build_documents(raw)[0][0].title
+    assert "\x1b" in title  # the data keeps what the page said
+    release = tmp_path / "releases" / "2026.11.23"
+    release.mkdir(parents=True)
+    for name, table in _with_title(title).items():
+        pq.write_table(table, release / f"{name}.parquet")
+    build_analyst_duckdb(release, view_statements())
+    (tmp_path / "releases" / "LATEST").write_text("2026.11.23\n", encoding="utf-8")
+    for as_csv in (False, True):
+        out, err = io.StringIO(), io.StringIO()
+        assert run_query(tmp_path, "SELECT title FROM documents", as_csv, out, err=err) == 0
+        shown = out.getvalue()
+        assert "简报" in shown
+        assert not any(ch in shown for ch in "\x1b\x07\x9b\u202e"), repr(shown)
+
+
+# Row 12 --------------------------------------------------------------------
+
+
+def test_row12_a_title_cannot_inject_headings_html_or_links_into_changes_md():
+    title = "简报\n# Injected heading\n<img src=x onerror=alert(1)> [点我](javascript:alert(1)) <javascript:alert(2)> **bold**"
+    before = seed_tables()
+    after = _with_title(title)
+    after["documents"] = after["documents"].filter(pa.compute.equal(after["documents"]["doc_id"], NEWS_ID))
+    before["documents"] = before["documents"].filter(pa.compute.not_equal(before["documents"]["doc_id"], NEWS_ID))
+    text = changes_markdown(diff_releases(before, after), "2026.11.22", "2026.11.23", documents=after["documents"])
+    assert not any(line.startswith("# Injected") for line in text.splitlines())
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<img" not in html and "href=" not in html and "<strong>" not in html
+    assert "<h1>Changes in govfacts 2026.11.23</h1>" in html and html.count("<h1>") == 1
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
