@@ -14,7 +14,7 @@ from .. import ids
 from ..model import Document, Quarantined, RawDocument
 from .articles import Article, inline_byline, is_newspaper_page, split_articles
 from .chrome import PageMeta, clean_page, page_date
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_bytes, invalid_utf8_offsets
 from .html_profiles import ParseError, parse_html
 from .metadata import hinted, merge, normalise_date
 from .ocr_joins import rejoin
@@ -46,6 +46,7 @@ def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
         text, encoding = decode_bytes(raw.content, uri, hints, raw.media_type)
     except DecodeError as exc:
         return _quarantine(raw, "decode", str(exc))
+    notes = _replaced_bytes(raw, text, encoding)
     found: dict[str, str | None] = {}
     page_kind = None
     if raw.media_type == "text/html":
@@ -67,9 +68,21 @@ def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
     if newspaper:
         articles = split_articles(cleaned)
         if articles:
-            return [_article_document(raw, hints, found, encoding, n, a) for n, a in enumerate(articles, start=1)], []
+            return [_article_document(raw, hints, found, encoding, n, a) for n, a in enumerate(articles, start=1)], notes
     found.setdefault("doc_kind", page_kind)
-    return [_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html")], []
+    return [_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html")], notes
+
+
+def _replaced_bytes(raw: RawDocument, text: str, encoding: str) -> list[Quarantined]:
+    """A row saying where damaged UTF-8 was replaced; the document itself is kept."""
+    if encoding != "utf-8" or "\ufffd" not in text:
+        return []
+    offsets = invalid_utf8_offsets(raw.content)
+    if not offsets:
+        return []
+    shown = ", ".join(map(str, offsets[:10])) + (" ..." if len(offsets) > 10 else "")
+    reason = f"{raw.input_name}: {len(offsets)} invalid UTF-8 sequence(s) at byte offset(s) {shown} replaced with U+FFFD; the rest of the text is kept"
+    return [Quarantined(raw.source_id, raw.input_name, "decode", reason, raw.content_sha256)]
 
 
 def _fill_from_page(found: dict[str, str | None], meta: PageMeta) -> None:
