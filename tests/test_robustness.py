@@ -124,6 +124,41 @@ def test_row04_a_fifo_and_a_link_to_dev_zero_neither_hang_nor_exhaust_memory(tmp
     assert capped == ["huge.txt is 3000 bytes, more than the 2000 an input may have"]
 
 
+# Row 5 ---------------------------------------------------------------------
+
+
+def test_row05_a_long_line_with_numbers_stores_capped_sentences_in_bounded_memory(tmp_path):
+    line = ("完成税收20.17亿元比去年同期13.88亿元增长6.39亿元新增就业岗位3844个" * 2000)[:64_000]
+    text = "张江镇简报\n各位代表，上半年经济稳中向好。\n" + line + "\n上半年完成税收20.17亿元。\n"
+    _write(tmp_path, "long.txt", text)
+    result = run_limited(
+        f"""
+        import json
+        from pathlib import Path
+        from pipeline import stages, tables
+        from pipeline.extract.sentences import split_sentences
+        raws, _ = stages.read_raw(Path({str(tmp_path)!r}), Path({str(tmp_path)!r}), Path({str(tmp_path / "none")!r}))
+        docs, _ = stages.build_all_documents(raws)
+        rows, problems = stages.extract_all_claims(docs)
+        table = tables.claims_table(rows)
+        text = docs[0].text
+        print(json.dumps({{
+            "claims": len(rows), "problems": len(problems), "table_bytes": table.nbytes,
+            "longest_sentence": max(e - s for s, e in split_sentences(text)),
+            "longest_stored": max((len(r.claim.sentence) for r in rows), default=0),
+            "offsets_hold": all(text[r.claim.sentence_start:r.claim.sentence_start + len(r.claim.sentence)] == r.claim.sentence
+                                and r.claim.sentence_start <= r.claim.char_start and r.claim.char_end <= r.claim.sentence_start + len(r.claim.sentence)
+                                for r in rows),
+        }}))
+        """,
+        memory_mb=900, timeout=60,
+    )
+    assert result["claims"] > 5_000 and result["problems"] == 0
+    assert result["longest_sentence"] <= 2000 and result["longest_stored"] <= 500
+    assert result["offsets_hold"]
+    assert result["table_bytes"] < 40_000_000
+
+
 # Row 7 ---------------------------------------------------------------------
 
 
