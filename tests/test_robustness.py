@@ -159,6 +159,46 @@ def test_row05_a_long_line_with_numbers_stores_capped_sentences_in_bounded_memor
     assert result["table_bytes"] < 40_000_000
 
 
+# Row 6 ---------------------------------------------------------------------
+
+
+def test_row06_near_duplicate_comparison_is_bounded_in_time_and_memory():
+    copies = run_limited(
+        """
+        import json
+        from pipeline.model import Document
+        from pipeline.documents.duplicates import link_duplicates
+        from pipeline.validate.cross_source import compare_duplicates
+
+        def sentence(k, town):
+            return f"第{k}项，{town}新增就业岗位{k * 37 % 9973}个，完成税收{k % 97}.{k % 10}亿元，比去年同期增长{k % 23}.{k % 7}%。"
+
+        a = "".join(sentence(k, "张江镇") for k in range(7500))
+        b = "".join(sentence(k, "张江乡" if k % 40 == 7 else "张江镇") for k in range(7500))
+        docs = [Document("d1", "u1", "s", "h1", a, published_date="2023-01-01"), Document("d2", "u2", "s", "h2", b, published_date="2023-02-01")]
+        linked = link_duplicates(docs)
+        checks = compare_duplicates(linked, [])
+        print(json.dumps([len(a.encode()), [d.duplicate_of for d in linked], sum(c.verdict == "inconsistent" for c in checks)]))
+        """,
+        memory_mb=500, timeout=25,
+    )
+    assert copies[0] > 750_000 and copies[1] == [None, "d1"]
+    assert copies[2] == len(range(7, 7500, 40))  # every altered sentence found, none invented
+    large = run_limited(
+        """
+        import json
+        from pipeline.model import Document
+        from pipeline.documents.duplicates import link_duplicates
+        big = "".join(f"第{k}段，张江镇新增就业岗位{k * 37 % 9973}个，完成税收{k % 97}.{k % 10}亿元。" for k in range(70_000))
+        part = big[len(big) // 3 : len(big) // 3 + len(big) // 4]
+        docs = [Document("d1", "u1", "s", "h1", big, published_date="2023-01-01"), Document("d2", "u2", "s", "h2", part, published_date="2023-02-01")]
+        print(json.dumps([len(big), [d.duplicate_of for d in link_duplicates(docs)]]))
+        """,
+        memory_mb=110, timeout=30,
+    )
+    assert large == [large[0], [None, "d1"]] and large[0] > 2_000_000
+
+
 # Row 7 ---------------------------------------------------------------------
 
 
