@@ -9,9 +9,13 @@ time limit (tests/limits.py); HTTP only ever goes to 127.0.0.1.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +23,7 @@ import pyarrow.parquet as pq
 import pytest
 from markdown_it import MarkdownIt
 
-from pipeline import schema, stages, tables
+from pipeline import cli, schema, stages, tables
 from pipeline.archive import read_archive
 from pipeline.documents import build_documents
 from pipeline.ids import sha256_hex
@@ -27,9 +31,11 @@ from pipeline.model import RawDocument
 from pipeline.release.analyst_db import build_analyst_duckdb
 from pipeline.release.csv_export import write_csv
 from pipeline.release.diff import changes_markdown, diff_releases
+from pipeline.release import writer
 from pipeline.release.query import run_query
+from pipeline.resources import DEFAULT_SOURCES
 from pipeline.warehouse import view_statements
-from tests.limits import run_limited
+from tests.limits import ROOT, run_limited
 from tests.test_release_sample import NEWS_ID, seed_tables
 
 REPORT = "经济形势稳中向好：1-5月，共计完成税收20.17亿元，比去年同期13.88亿元增长6.39亿元，增幅45.4%。\n"
@@ -55,6 +61,54 @@ def _with_title(title: str) -> dict[str, pa.Table]:
             d["title"] = title
     data["documents"] = schema.to_arrow(schema.DOCUMENTS, docs)
     return data
+
+
+# Row 1 ---------------------------------------------------------------------
+
+
+def _small_archive(folder: Path) -> Path:
+    _write(folder, "report.txt", "张江镇2023年上半年工作简报\n各位代表：\n" + REPORT + "上半年，新增就业岗位3844个。\n")
+    return folder
+
+
+def _hold_output_lock(output: Path) -> subprocess.Popen:
+    """Another process holding the output folder as a run does (flock on .govfacts.lock, a note inside) until killed."""
+    output.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import fcntl, json, os, socket, time\n"
+        f"fh = open({str(output / '.govfacts.lock')!r}, 'a+')\n"
+        "fcntl.flock(fh.fileno(), fcntl.LOCK_EX)\n"
+        "fh.write(json.dumps({'pid': os.getpid(), 'host': socket.gethostname(), 'started_at': 'now', 'command': 'govfacts run --archive other'}))\n"
+        "fh.flush()\nprint('held', flush=True)\ntime.sleep(120)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def _last_run(output: Path) -> dict:
+    return json.loads((output / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+
+
+def test_row01_a_second_run_on_one_output_is_refused_and_a_killed_runs_lock_is_cleared(tmp_path):
+    archive, out = _small_archive(tmp_path / "archive"), tmp_path / "out"
+    holder = _hold_output_lock(out)
+    try:
+        stream = io.StringIO()
+        assert cli.run(archive, out, DEFAULT_SOURCES, stream) == 2
+        line = stream.getvalue().strip().splitlines()[-1]
+        assert "in use by another run" in line and f"pid {holder.pid}" in line and "govfacts run --archive other" in line
+        assert not (out / "releases").exists() and not (out / "warehouse.duckdb").exists()  # nothing written, nothing mixed
+        last = _last_run(out)
+        assert last["success"] is False and last["release"] is None and f"pid {holder.pid}" in last["why"]
+    finally:
+        holder.kill()  # SIGKILL: no clean-up runs, the note stays in the lock file
+        holder.wait()
+    stream = io.StringIO()
+    assert cli.run(archive, out, DEFAULT_SOURCES, stream) == 0
+    assert f"cleared the stale lock of a run that did not finish (pid {holder.pid}" in stream.getvalue()
+    assert _last_run(out)["success"] is True and _last_run(out)["archive"] == str(archive)
 
 
 # Row 2 ---------------------------------------------------------------------
@@ -249,6 +303,42 @@ def test_row08_subfolders_are_read_and_two_bad_inputs_sharing_a_url_get_a_row_ea
     rows = tables.quarantine_table(read_problems + problems).to_pylist()
     assert sorted(r["source_uri"] for r in rows) == ["x.txt", "y.txt"]
     assert all("empty input" in r["reason"] for r in rows)
+
+
+# Row 9 ---------------------------------------------------------------------
+
+
+def test_row09_a_failure_ends_with_its_cause_and_path_in_one_line(tmp_path, monkeypatch):
+    archive, out = _small_archive(tmp_path / "archive"), tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time\nc = duckdb.connect({str(out / 'warehouse.duckdb')!r})\nprint('open', flush=True)\ntime.sleep(120)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        started = time.monotonic()
+        proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--archive", str(archive), "--output", str(out)],
+                              capture_output=True, text=True, timeout=60, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert time.monotonic() - started < 40  # not dagster-duckdb's ~100 s of retries
+    finally:
+        holder.kill()
+        holder.wait()
+    assert proc.returncode == 2
+    line = proc.stderr.strip().splitlines()[-1]
+    assert "file locked by another process" in line and str(out / "warehouse.duckdb") in line and f"PID {holder.pid}" in line
+    assert _last_run(out)["why"] in line
+
+    def disk_full(table, path):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(writer, "write_parquet", disk_full)
+    stream = io.StringIO()
+    assert cli.run(archive, out, DEFAULT_SOURCES, stream) == 1
+    line = stream.getvalue().strip().splitlines()[-1]
+    assert "step release: disk full: OSError: [Errno 28] No space left on device:" in line and "/releases/.tmp-" in line
+    assert "\n" not in _last_run(out)["why"] and "disk full" in _last_run(out)["why"]
+    assert not any(p.name.startswith(".tmp-") for p in (out / "releases").iterdir())
 
 
 # Row 10 --------------------------------------------------------------------
