@@ -106,6 +106,8 @@ def release(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, duckdb:
         data = {t.name: read_table(conn, t) for t in schema.PUBLISHED_TABLES}
     now = datetime.now(timezone.utc)
     published = publish(govfacts.output, data, now.date(), now.isoformat(timespec="seconds"))
+    for note in published.recovered:
+        context.log.warning(f"release: {note}")
     if published.unchanged:
         context.log.info(f"release: nothing changed since {published.previous_version}; no new release")
     else:

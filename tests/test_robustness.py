@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -428,3 +429,74 @@ def test_row18_one_invalid_byte_or_deep_nesting_keeps_the_text_and_says_where(tm
         docs, problems = build_documents(RawDocument("s", f"deep{depth}.html", page, sha256_hex(page), "text/html"))
         assert problems == [], problems
         assert "20.17亿元" in docs[0].text and "3844个" in docs[0].text, depth
+
+
+# Row 17 --------------------------------------------------------------------
+
+DAY = date(2026, 11, 23)
+
+
+def _shrunk(data: dict[str, pa.Table], rows: int) -> dict[str, pa.Table]:
+    return dict(data, claims=data["claims"].slice(0, data["claims"].num_rows - rows))
+
+
+def test_row17_a_killed_publish_never_hides_a_release_or_leaves_temporary_folders(tmp_path):
+    data = seed_tables()
+    first = writer.publish(tmp_path, data, DAY, "t1")
+    second = writer.publish(tmp_path, _shrunk(data, 1), DAY, "t2")
+    # A kill while writing: the child dies inside publish, leaving its temporary folder.
+    _kill_inside_publish(tmp_path)
+    assert any(p.name.startswith(".tmp-") for p in (tmp_path / "releases").iterdir())
+    # A kill between the rename and LATEST: the second release is complete but unrecorded.
+    (tmp_path / "releases" / "LATEST").write_text(first.version + "\n", encoding="utf-8")
+    third = writer.publish(tmp_path, _shrunk(data, 2), DAY, "t3")
+    assert third.previous_version == second.version  # the unrecorded release was adopted into the chain
+    assert writer.latest_version(tmp_path) == third.version
+    assert any("adopted release " + second.version in note for note in third.recovered)
+    assert any(note.startswith("removed .tmp-") for note in third.recovered)
+    assert not any(p.name.startswith(".") for p in (tmp_path / "releases").iterdir())
+
+
+def _kill_inside_publish(output: Path) -> None:
+    code = f"""
+import os, signal
+from datetime import date
+from pipeline.release import writer
+from tests.test_release_sample import seed_tables
+def killed(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+writer.render_report = killed
+data = seed_tables()
+writer.publish({str(output)!r}, dict(data, claims=data["claims"].slice(0, 1)), date(2026, 11, 23), "t")
+"""
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode == -9
+
+
+def test_row17_every_file_and_folder_is_fsynced_before_its_rename(tmp_path, monkeypatch):
+    events: list[tuple[str, str]] = []
+    real_fsync, real_rename, real_replace = os.fsync, os.rename, os.replace
+
+    def fsync(fd):
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def rename(src, dst, *args, **kwargs):
+        events.append(("rename", os.fspath(src)))
+        return real_rename(src, dst, *args, **kwargs)
+
+    def replace(src, dst, *args, **kwargs):
+        events.append(("replace", os.fspath(src)))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "rename", rename)
+    monkeypatch.setattr(os, "replace", replace)
+    published = writer.publish(tmp_path, seed_tables(), DAY, "t")
+    renamed = next(i for i, (kind, path) in enumerate(events) if kind == "rename" and ".tmp-" in path)
+    tmp = events[renamed][1]
+    synced = {path for kind, path in events[:renamed] if kind == "fsync"}
+    assert {str(Path(tmp) / p.name) for p in published.path.iterdir()} | {tmp} <= synced
+    latest = next(i for i, (kind, path) in enumerate(events) if kind == "replace" and path.endswith(".LATEST.tmp"))
+    assert ("fsync", events[latest][1]) in events[renamed:latest]
+    assert ("fsync", str(tmp_path / "releases")) in events[latest:]
