@@ -20,6 +20,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline import schema, stages, tables
 from pipeline.release.writer import publish
 from pipeline.resources import GovfactsConfig
+from pipeline.scrape.store import STORE_STAGE
 from pipeline.validate import validate
 from pipeline.warehouse import create_views, read_table, write_table
 
@@ -48,6 +49,12 @@ def raw_documents(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, d
         write_table(conn, schema.RAW_DOCUMENTS, tables.raw_documents_table(raws))
         _write_quarantine(conn, "raw", quarantined)
     context.log.info(f"raw_documents: {len(raws)} inputs read, {len(quarantined)} quarantined")
+    damaged = [q for q in quarantined if q.stage == STORE_STAGE]
+    if damaged:
+        context.log.warning(
+            f"raw_documents: {len(damaged)} damaged raw-store entries skipped (first: {damaged[0].reason}); "
+            "run `govfacts store repair`"
+        )
     return dg.MaterializeResult(metadata={"rows": len(raws), "quarantined": len(quarantined)})
 
 

@@ -2,11 +2,13 @@
 
 `govfacts run` materialises every asset in-process (the same job the UI
 runs), printing one progress line per stage and a summary; `govfacts query`
-runs read-only SQL against the latest release.
+runs read-only SQL against the latest release; `govfacts store verify` and
+`govfacts store repair` check and mend the raw store of fetched pages.
 
 Exit codes: 0 done; 1 the run failed (a step or a blocking check; LATEST
-stays as it was); 2 refused before starting, because another run holds the
-output folder or another process holds its warehouse open. Every failure
+stays as it was), or `store verify` found damage; 2 refused before starting,
+because another run holds the output folder or another process holds its
+warehouse open. Every failure
 ends with one line giving the cause and the input or path, on stderr and as
 `why` in runs.jsonl.
 """
@@ -31,6 +33,7 @@ from pipeline.release.query import run_query
 from pipeline.release.writer import latest_version
 from pipeline.resources import DEFAULT_ARCHIVE, DEFAULT_OUTPUT, DEFAULT_SOURCES, GovfactsConfig
 from pipeline.run_lock import OutputBusy, output_lock
+from pipeline.scrape.store_repair import repair, verify
 from pipeline.warehouse import WarehouseLocked, check_not_locked
 
 RUN_LOG = "runs.jsonl"
@@ -178,6 +181,31 @@ def _run_locked(archive: Path, output: Path, sources: Path, stream, entry: dict)
     return 0
 
 
+def store(action: str, output: Path, out=None, stream=None) -> int:
+    """`verify` reports; `repair` mends under the output lock (see pipeline.scrape.store_repair)."""
+    out, stream = out or sys.stdout, stream or sys.stderr
+    root = output / "raw"
+    if action == "verify":
+        check = verify(root)
+        for line in check.summary():
+            print(terminal_text(line), file=out)
+        return 0 if check.healthy else EXIT_FAILED
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        with output_lock(output, f"govfacts store repair --output {output}"):
+            check = repair(root, stamp)
+    except OutputBusy as exc:
+        print(f"govfacts: {failure_line('refused', [str(exc)])}", file=stream)
+        return EXIT_REFUSED
+    except OSError as exc:
+        print(f"govfacts: {failure_line(f'cannot repair {root}', messages_of(exc))}", file=stream)
+        return EXIT_FAILED
+    for line in check.summary():
+        print(terminal_text(line), file=out)
+    print("nothing to repair" if check.healthy else f"repaired {root} (the old log is kept as index.jsonl.before-repair-{stamp})", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="govfacts", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -190,9 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     p_query.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     p_query.add_argument("--release", help="a release version instead of LATEST")
     p_query.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    p_store = sub.add_parser("store", help="verify or repair the raw store of fetched pages (OUTPUT/raw)")
+    p_store.add_argument("action", choices=("verify", "repair"))
+    p_store.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.archive, args.output, args.sources)
+    if args.command == "store":
+        return store(args.action, args.output)
     return run_query(args.output, args.sql, args.csv, sys.stdout, args.release)
 
 

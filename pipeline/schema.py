@@ -174,7 +174,7 @@ QUARANTINE = Table(
     columns=(
         C("source_id", "string", "Registry id of the source.", "embedded", True),
         C("source_uri", "string", "URL or file name of the input (the archive file for archive inputs, or index.jsonl:LINE for the raw store).", "broken.html", True),
-        C("stage", "string", "Stage that rejected it: read, fetch, decode, parse, documents, extract.", "decode", True),
+        C("stage", "string", "Stage that rejected it: read, store (the raw store), fetch, decode, parse, documents, extract.", "decode", True),
         C("reason", "string", "Why, in words that name the input.", "not decodable as GB18030 or UTF-8", True),
         C("content_sha256", "string", "sha256 of the bytes, when any arrived.", ""),
     ),

@@ -19,12 +19,13 @@ from pipeline.scrape.store import RawStore
 
 
 def read_raw(archive_dir: Path, sources_dir: Path, raw_store_dir: Path) -> tuple[list[RawDocument], list[Quarantined]]:
-    """The archive folder plus every snapshot the scraper has stored."""
+    """The archive folder plus every snapshot the scraper has stored; a damaged
+    store entry is a quarantine row of stage "store", never the end of the run."""
     raws, quarantined = read_archive(archive_dir, sources_dir)
     if raw_store_dir.exists():
         store = RawStore(raw_store_dir)
         raws += store.load_all()
-        quarantined += store.failures()
+        quarantined += store.failures() + store.problems()
     return raws, quarantined
 
 

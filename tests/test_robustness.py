@@ -35,9 +35,12 @@ from pipeline.release.diff import changes_markdown, diff_releases
 from pipeline.release import writer
 from pipeline.release.query import run_query
 from pipeline.resources import DEFAULT_SOURCES
+from pipeline.scrape.store import ITEM, RawStore
 from pipeline.warehouse import view_statements
 from tests.limits import ROOT, run_limited
 from tests.test_release_sample import NEWS_ID, seed_tables
+from tests.test_scrape_discover import WORK_REPORT_BODY, open_info_article
+from tests.test_scrape_store import fetched
 
 REPORT = "经济形势稳中向好：1-5月，共计完成税收20.17亿元，比去年同期13.88亿元增长6.39亿元，增幅45.4%。\n"
 
@@ -429,6 +432,36 @@ def test_row18_one_invalid_byte_or_deep_nesting_keeps_the_text_and_says_where(tm
         docs, problems = build_documents(RawDocument("s", f"deep{depth}.html", page, sha256_hex(page), "text/html"))
         assert problems == [], problems
         assert "20.17亿元" in docs[0].text and "3844个" in docs[0].text, depth
+
+
+# Row 16 --------------------------------------------------------------------
+
+
+def test_row16_a_damaged_raw_store_is_skipped_reported_and_repaired(tmp_path):
+    archive, out = _small_archive(tmp_path / "archive"), tmp_path / "out"
+    store = RawStore(out / "raw")
+    page = open_info_article("张江镇简报", "2023-08-03", WORK_REPORT_BODY).encode("utf-8")
+    lost = open_info_article("张江镇要点", "2023-02-14", WORK_REPORT_BODY + ["上半年，新增就业岗位3844个。"]).encode("utf-8")
+    store.record_fetch("zj", ITEM, fetched(page, url="http://127.0.0.1/zwgk/1.html"))
+    store.record_fetch("zj", ITEM, fetched(lost, url="http://127.0.0.1/zwgk/2.html"))
+    with open(store.index_path, "a", encoding="utf-8") as fh:
+        fh.write('{"kind": "snapshot", "url": "http://127.0.0.1/zwgk/3.html", "sha2\n')
+    store.object_path(sha256_hex(lost)).unlink()
+    stream = io.StringIO()
+    assert cli.run(archive, out, DEFAULT_SOURCES, stream) == 0, stream.getvalue()
+    assert "damaged raw-store entries skipped" in stream.getvalue()
+    release = out / "releases" / writer.latest_version(out)
+    assert "http://127.0.0.1/zwgk/1.html" in pq.read_table(release / "documents.parquet")["source_uri"].to_pylist()
+    rows = {q["source_uri"]: q["reason"] for q in pq.read_table(release / "quarantine.parquet").to_pylist() if q["stage"] == "store"}
+    assert set(rows) == {"index.jsonl:3", "http://127.0.0.1/zwgk/2.html"}
+    assert "line 3 of" in rows["index.jsonl:3"] and "is missing or damaged" in rows["http://127.0.0.1/zwgk/2.html"]
+    report = io.StringIO()
+    assert cli.store("verify", out, report) == 1
+    assert f"{store.index_path} line 3: not JSON" in report.getvalue()
+    assert cli.store("repair", out, io.StringIO()) == 0
+    assert cli.store("verify", out, io.StringIO()) == 0
+    assert len(list((out / "raw").glob("index.jsonl.before-repair-*"))) == 1
+    assert [d.source_uri for d in RawStore(out / "raw").load_all()] == ["http://127.0.0.1/zwgk/1.html"]
 
 
 # Row 17 --------------------------------------------------------------------
