@@ -16,13 +16,15 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from markdown_it import MarkdownIt
+from werkzeug import Response
 
 from pipeline import cli, schema, stages, tables
 from pipeline.archive import read_archive
@@ -35,12 +37,15 @@ from pipeline.release.diff import changes_markdown, diff_releases
 from pipeline.release import writer
 from pipeline.release.query import run_query
 from pipeline.resources import DEFAULT_SOURCES
+from pipeline.scrape.fetch import Fetched, Fetcher, FetchFailure, FetchPolicy, make_client
 from pipeline.scrape.store import ITEM, RawStore
 from pipeline.warehouse import view_statements
 from tests.limits import ROOT, run_limited
 from tests.test_release_sample import NEWS_ID, seed_tables
 from tests.test_scrape_discover import WORK_REPORT_BODY, open_info_article
+from tests.test_scrape_fetch import FakeTime
 from tests.test_scrape_store import fetched
+from tests.hostile_server import PAGE, HostileServer, bombs
 
 REPORT = "经济形势稳中向好：1-5月，共计完成税收20.17亿元，比去年同期13.88亿元增长6.39亿元，增幅45.4%。\n"
 
@@ -434,6 +439,112 @@ def test_row18_one_invalid_byte_or_deep_nesting_keeps_the_text_and_says_where(tm
         assert "20.17亿元" in docs[0].text and "3844个" in docs[0].text, depth
 
 
+# Rows 13-15: the fetcher against a hostile server on 127.0.0.1 --------------
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    with HostileServer() as server:
+        yield server
+
+
+def test_row13_slow_servers_meet_an_overall_deadline_and_hosts_are_fetched_concurrently(hostile, tmp_path):
+    spec = {
+        "id": "slow", "kind": "web", "enabled": True, "publisher": "张江镇", "jurisdiction": "上海市浦东新区张江镇",
+        "doc_kind": "news_post", "content_profile": "generic", "listing_urls": [hostile.url("/index.html")],
+        "link_pattern": "slow", "allowed_hosts": ["127.0.0.1", "localhost"],
+        "fetch": {"timeout": 1.0, "deadline": 2.0, "max_retries": 2, "backoff": 0, "min_interval": 0},
+    }
+    (tmp_path / "slow.yaml").write_text(json.dumps(spec), encoding="utf-8")
+    result = run_limited(
+        f"""
+        import json, time
+        from pathlib import Path
+        from pipeline.registry import load_source
+        from pipeline.scrape.crawl import crawl_source, policy_for
+        from pipeline.scrape.fetch import Fetcher, make_client
+        from pipeline.scrape.store import RawStore
+        source = load_source(Path({str(tmp_path / "slow.yaml")!r}))
+        out = {{}}
+        with make_client() as http:
+            fetcher = Fetcher(http)
+            for path in ("/slow-headers", "/slow-body"):
+                started = time.monotonic()
+                result = fetcher.fetch({hostile.url("")!r} + path, source.allowed_hosts, policy_for(source))
+                out[path] = [type(result).__name__, getattr(result, "reason", ""), time.monotonic() - started]
+            started = time.monotonic()
+            report = crawl_source(source, RawStore(Path({str(tmp_path / "raw")!r})), Fetcher(http),
+                                  only_urls=[{hostile.url("/slow-body")!r}, {hostile.url("/slow-body", "localhost")!r}])
+            out["crawl"] = [len(report.failures), time.monotonic() - started]
+        print(json.dumps(out))
+        """,
+        memory_mb=400, timeout=40,
+    )
+    for path in ("/slow-headers", "/slow-body"):
+        kind, reason, seconds = result[path]
+        assert kind == "FetchFailure" and reason == "no complete response within the 2 s deadline", result
+        assert seconds < 4.5, result  # one deadline, not one per read or per retry
+    failures, seconds = result["crawl"]
+    assert failures == 2 and seconds < 3.9, result  # the two hosts' 2 s deadlines ran side by side
+
+
+def test_row14_nested_or_oversized_encodings_stay_within_the_size_limit_and_fetch_never_raises(hostile):
+    bombs()  # build the payloads before timing anything
+    result = run_limited(
+        f"""
+        import json
+        from pipeline.scrape import fetch
+        policy = fetch.FetchPolicy(max_bytes=2_000_000, timeout=5, max_retries=0, min_interval=0)
+        out = {{}}
+        with fetch.make_client() as http:
+            fetcher = fetch.Fetcher(http)
+            for path in ("/bomb-double", "/bomb-single", "/gzip-page"):
+                result = fetcher.fetch({hostile.url("")!r} + path, ["127.0.0.1"], policy)
+                out[path] = [type(result).__name__, getattr(result, "reason", None) or result.content.decode("utf-8")]
+            def exhausted(*args, **kwargs):
+                raise MemoryError()
+            fetch.BodyReader.read = exhausted
+            result = fetcher.fetch({hostile.url("/gzip-page")!r}, ["127.0.0.1"], policy)
+            out["memory"] = [type(result).__name__, result.reason]
+        print(json.dumps(out))
+        """,
+        memory_mb=200, timeout=60,
+    )
+    assert result["/bomb-double"] == ["FetchFailure", "Content-Encoding gzip, gzip: more than one layer; only one is decoded"]
+    assert result["/bomb-single"] == ["FetchFailure", "too large: more than 2000000 bytes once decoded (gzip)"]
+    assert result["/gzip-page"] == ["Fetched", PAGE]
+    assert result["memory"][0] == "FetchFailure" and "MemoryError" in result["memory"][1]
+
+
+def test_row15_retry_after_is_honoured_within_a_bound_and_recorded_beyond_it(site, tmp_path):
+    clock = FakeTime()
+    with make_client() as http:
+        fetcher = Fetcher(http, clock=clock.clock, sleep=clock.sleep)
+        policy = FetchPolicy(max_retries=3, backoff=1.0, min_interval=0, timeout=1.0)  # waits up to 60 s
+        site.server.expect_request("/later.html").respond_with_data("busy", status=429, headers={"Retry-After": "3600"})
+        result = fetcher.fetch(site.url("/later.html"), ["127.0.0.1"], policy)
+        assert isinstance(result, FetchFailure) and result.retryable and result.status == 429 and result.retry_after == 3600
+        assert "Retry-After 3600 s" in result.reason
+        assert clock.sleeps == [] and len(site.requests_to("/later.html")) == 1
+        other = site.page("/other.html", "<html><body>x</body></html>")
+        refused = fetcher.fetch(other, ["127.0.0.1"], policy)  # the host asked for an hour's rest
+        assert isinstance(refused, FetchFailure) and "Retry-After" in refused.reason and site.requests_to("/other.html") == []
+        store = RawStore(tmp_path / "raw")
+        store.record_failure("zj", ITEM, result)
+        assert store.entries()[-1]["retry_after"] == 3600
+    clock = FakeTime()
+    with make_client() as http:
+        fetcher = Fetcher(http, clock=clock.clock, sleep=clock.sleep)
+        when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=30), usegmt=True)
+        answers = iter([Response("busy", status=503, headers={"Retry-After": "2"}),
+                        Response("busy", status=503, headers={"Retry-After": when}),
+                        Response("<html><body>ok</body></html>", content_type="text/html")])
+        site.server.expect_request("/soon.html").respond_with_handler(lambda request: next(answers))
+        result = fetcher.fetch(site.url("/soon.html"), ["127.0.0.1"], policy)
+        assert isinstance(result, Fetched)
+        assert clock.sleeps[0] == 2 and 28 <= clock.sleeps[1] <= 30
+
+
 # Row 16 --------------------------------------------------------------------
 
 
@@ -493,7 +604,8 @@ def test_row17_a_killed_publish_never_hides_a_release_or_leaves_temporary_folder
 def _kill_inside_publish(output: Path) -> None:
     code = f"""
 import os, signal
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
+from email.utils import format_datetime
 from pipeline.release import writer
 from tests.test_release_sample import seed_tables
 def killed(*args, **kwargs):

@@ -225,6 +225,7 @@ class RawStore:
                 "status": failure.status,
                 "reason": failure.reason,
                 "retryable": failure.retryable,
+                "retry_after": failure.retry_after,
             }
         )
 
