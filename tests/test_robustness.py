@@ -523,9 +523,9 @@ def test_row15_retry_after_is_honoured_within_a_bound_and_recorded_beyond_it(sit
         policy = FetchPolicy(max_retries=3, backoff=1.0, min_interval=0, timeout=1.0)  # waits up to 60 s
         site.server.expect_request("/later.html").respond_with_data("busy", status=429, headers={"Retry-After": "3600"})
         result = fetcher.fetch(site.url("/later.html"), ["127.0.0.1"], policy)
+        assert clock.sleeps == [] and len(site.requests_to("/later.html")) == 1  # no 1, 2, 4 s retries
         assert isinstance(result, FetchFailure) and result.retryable and result.status == 429 and result.retry_after == 3600
         assert "Retry-After 3600 s" in result.reason
-        assert clock.sleeps == [] and len(site.requests_to("/later.html")) == 1
         other = site.page("/other.html", "<html><body>x</body></html>")
         refused = fetcher.fetch(other, ["127.0.0.1"], policy)  # the host asked for an hour's rest
         assert isinstance(refused, FetchFailure) and "Retry-After" in refused.reason and site.requests_to("/other.html") == []
