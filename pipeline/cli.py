@@ -141,7 +141,7 @@ def run(archive: Path, output: Path, sources: Path, stream=sys.stderr) -> int:
     except (OutputBusy, WarehouseLocked) as exc:
         why = failure_line("refused", [str(exc), *messages_of(exc)[1:]])
         code = EXIT_REFUSED
-    except OSError as exc:
+    except (OSError, duckdb.Error) as exc:
         why = failure_line(f"cannot use {output}", messages_of(exc))
         code = EXIT_FAILED
     entry["why"] = why

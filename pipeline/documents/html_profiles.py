@@ -47,8 +47,10 @@ BLOCK_TAGS = {
 }
 MAX_TREE_DEPTH = 200
 FLAT_KEPT_TAGS = frozenset({"html", "head", "title", "meta", "body", "br"})
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
-_CODE_BLOCK = re.compile(r"<(script|style|noscript|textarea|svg|select)\b.*?</\1\s*>", re.S | re.I)
+# `[^<>]*` rather than `[^>]*`: an unclosed tag ends at the next `<`, so a run of them stays linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+CODE_TAGS = ("script", "style", "noscript", "textarea", "svg", "select")
+_CODE_OPEN = re.compile(r"<(" + "|".join(CODE_TAGS) + r")\b", re.I)
 UNPUNCTUATED_WEIGHT = 0.2
 GRANDPARENT_SHARE = 0.5
 MIN_BLOCK_CHARS = 10
@@ -235,7 +237,24 @@ def flatten_markup(text: str) -> str:
             return match.group(0)
         return "<br>" if name in BLOCK_TAGS else ""
 
-    return _TAG.sub(replace, _CODE_BLOCK.sub("", text))
+    return _TAG.sub(replace, _without_code(text))
+
+
+def _without_code(text: str) -> str:
+    """The text with script, style ... elements and their content removed, in one pass."""
+    lowered = text.lower()
+    kept, position = [], 0
+    for match in _CODE_OPEN.finditer(text):
+        if match.start() < position:
+            continue
+        close = lowered.find("</" + match.group(1).lower(), match.end())
+        if close < 0:
+            break
+        kept.append(text[position : match.start()])
+        end = text.find(">", close)
+        position = len(text) if end < 0 else end + 1
+    kept.append(text[position:])
+    return "".join(kept)
 
 
 def parse_html(text: str, uri: str) -> HtmlPage:
