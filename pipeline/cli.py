@@ -8,9 +8,8 @@ runs read-only SQL against the latest release; `govfacts store verify` and
 Exit codes: 0 done; 1 the run failed (a step or a blocking check; LATEST
 stays as it was), or `store verify` found damage; 2 refused before starting,
 because another run holds the output folder or another process holds its
-warehouse open. Every failure
-ends with one line giving the cause and the input or path, on stderr and as
-`why` in runs.jsonl.
+warehouse open. Every failure ends with one line giving the cause and the
+input or path, on stderr and as `why` in runs.jsonl.
 """
 
 from __future__ import annotations
