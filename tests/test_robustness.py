@@ -415,30 +415,6 @@ def test_row12_a_title_cannot_inject_headings_html_or_links_into_changes_md():
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-# Row 18 --------------------------------------------------------------------
-
-
-def test_row18_one_invalid_byte_or_deep_nesting_keeps_the_text_and_says_where(tmp_path):
-    good = ("各位代表：\n" + REPORT * 3).encode("utf-8")
-    damaged = good[:40] + b"\xff" + good[40:]
-    raw = RawDocument("s", "damaged.txt", damaged, sha256_hex(damaged), "text/plain", hints={"file": "damaged.txt"})
-    docs, notes = build_documents(raw)
-    assert len(docs) == 1 and "20.17亿元" in docs[0].text and "\ufffd" in docs[0].text
-    assert [(n.source_uri, n.stage) for n in notes] == [("damaged.txt", "decode")]
-    assert "byte offset(s) 40 " in notes[0].reason
-    gbk = ("各位代表：\n" + REPORT).encode("gbk")  # still read as what it is, not as damaged UTF-8
-    assert "20.17亿元" in build_documents(RawDocument("s", "gbk.txt", gbk, sha256_hex(gbk), "text/plain"))[0][0].text
-    noise = bytes(range(0x80, 0x100)) * 8
-    _, refused = build_documents(RawDocument("s", "noise.txt", noise, sha256_hex(noise), "text/plain"))
-    assert "first invalid UTF-8 byte at offset 0" in refused[0].reason
-    for depth in (254, 300, 3000):
-        page = ("<html><head><title>简报</title></head><body>" + "<div>" * depth + f"<p>{REPORT}</p>" + "</div>" * depth
-                + "<p>上半年，新增就业岗位3844个。</p></body></html>").encode("utf-8")
-        docs, problems = build_documents(RawDocument("s", f"deep{depth}.html", page, sha256_hex(page), "text/html"))
-        assert problems == [], problems
-        assert "20.17亿元" in docs[0].text and "3844个" in docs[0].text, depth
-
-
 # Rows 13-15: the fetcher against a hostile server on 127.0.0.1 --------------
 
 
@@ -645,3 +621,27 @@ def test_row17_every_file_and_folder_is_fsynced_before_its_rename(tmp_path, monk
     latest = next(i for i, (kind, path) in enumerate(events) if kind == "replace" and path.endswith(".LATEST.tmp"))
     assert ("fsync", events[latest][1]) in events[renamed:latest]
     assert ("fsync", str(tmp_path / "releases")) in events[latest:]
+
+
+# Row 18 --------------------------------------------------------------------
+
+
+def test_row18_one_invalid_byte_or_deep_nesting_keeps_the_text_and_says_where(tmp_path):
+    good = ("各位代表：\n" + REPORT * 3).encode("utf-8")
+    damaged = good[:40] + b"\xff" + good[40:]
+    raw = RawDocument("s", "damaged.txt", damaged, sha256_hex(damaged), "text/plain", hints={"file": "damaged.txt"})
+    docs, notes = build_documents(raw)
+    assert len(docs) == 1 and "20.17亿元" in docs[0].text and "\ufffd" in docs[0].text
+    assert [(n.source_uri, n.stage) for n in notes] == [("damaged.txt", "decode")]
+    assert "byte offset(s) 40 " in notes[0].reason
+    gbk = ("各位代表：\n" + REPORT).encode("gbk")  # still read as what it is, not as damaged UTF-8
+    assert "20.17亿元" in build_documents(RawDocument("s", "gbk.txt", gbk, sha256_hex(gbk), "text/plain"))[0][0].text
+    noise = bytes(range(0x80, 0x100)) * 8
+    _, refused = build_documents(RawDocument("s", "noise.txt", noise, sha256_hex(noise), "text/plain"))
+    assert "first invalid UTF-8 byte at offset 0" in refused[0].reason
+    for depth in (254, 300, 3000):
+        page = ("<html><head><title>简报</title></head><body>" + "<div>" * depth + f"<p>{REPORT}</p>" + "</div>" * depth
+                + "<p>上半年，新增就业岗位3844个。</p></body></html>").encode("utf-8")
+        docs, problems = build_documents(RawDocument("s", f"deep{depth}.html", page, sha256_hex(page), "text/html"))
+        assert problems == [], problems
+        assert "20.17亿元" in docs[0].text and "3844个" in docs[0].text, depth
