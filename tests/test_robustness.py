@@ -139,9 +139,8 @@ def test_row02_a_symlink_out_of_the_archive_is_refused_not_published(tmp_path):
 # Row 3 ---------------------------------------------------------------------
 
 
-def test_row03_a_dangling_link_or_an_unreadable_file_is_quarantined_and_the_rest_is_read(tmp_path, monkeypatch):
-    archive = tmp_path / "archive"
-    _write(archive, "good.txt", REPORT)
+def test_row03_a_dangling_link_or_an_unreadable_file_is_quarantined_and_the_rest_is_published(tmp_path, monkeypatch):
+    archive, out = _small_archive(tmp_path / "archive"), tmp_path / "out"
     (archive / "dangling.txt").symlink_to(archive / "gone.txt")
     locked = _write(archive, "locked.txt", REPORT + "上半年新增就业岗位3844个。")
     locked.chmod(0)
@@ -154,11 +153,15 @@ def test_row03_a_dangling_link_or_an_unreadable_file_is_quarantined_and_the_rest
             return real_open(path, flags, *args, **kwargs)
 
         monkeypatch.setattr(os, "open", refusing_open)
-    raws, quarantined = read_archive(archive)
-    assert [r.source_uri for r in raws] == ["good.txt"]
-    reasons = _reasons(quarantined)
-    assert reasons["dangling.txt"] == "dangling.txt is a link to nothing (dangling)"
-    assert reasons["locked.txt"] == "locked.txt cannot be opened (Permission denied)"
+    stream = io.StringIO()
+    assert cli.run(archive, out, DEFAULT_SOURCES, stream) == 0, stream.getvalue()
+    release = out / "releases" / writer.latest_version(out)
+    assert pq.read_table(release / "documents.parquet")["source_uri"].to_pylist() == ["report.txt"]
+    reasons = {q["source_uri"]: q["reason"] for q in pq.read_table(release / "quarantine.parquet").to_pylist()}
+    assert reasons == {
+        "dangling.txt": "dangling.txt is a link to nothing (dangling)",
+        "locked.txt": "locked.txt cannot be opened (Permission denied)",
+    }
 
 
 # Row 4 ---------------------------------------------------------------------
