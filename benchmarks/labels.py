@@ -173,8 +173,10 @@ def lint_claim(lab: Label) -> list[str]:
         return problems
     if len(d["context"]) < MIN_CONTEXT:
         problems.append(f"{where}: context shorter than {MIN_CONTEXT} characters")
-    if not isinstance(d["value"], (int, float)) or d["value"] < 0:
-        problems.append(f"{where}: value {d['value']!r} must be a non-negative number")
+    if not isinstance(d["value"], (int, float)):
+        problems.append(f"{where}: value {d['value']!r} must be a number")
+    elif d["value"] < 0 and d["comparison"] != "level":
+        problems.append(f"{where}: only a level may be negative (a printed minus); a change's sign is its direction")
     if d["qualifier"] not in QUALIFIERS:
         problems.append(f"{where}: qualifier {d['qualifier']!r}")
     if d["role"] not in ROLES:

@@ -7,7 +7,8 @@ SELECT
     c.doc_id,
     d.title,
     d.publisher,
-    d.jurisdiction,
+    d.place_name AS document_place,
+    d.reference_period,
     d.published_date,
     d.doc_kind,
     d.source_uri,
@@ -20,7 +21,11 @@ SELECT
     c.value_high,
     c.unit,
     c.qualifier,
+    c.direction,
+    c.signed_value,
     c.metric,
+    c.indicator,
+    c.place_code,
     c.period,
     c.period_start,
     c.period_end,
@@ -29,6 +34,7 @@ SELECT
     c.compared_to,
     c.sentence,
     c.sentence_start,
+    c.first_seen,
     d.duplicate_of
 FROM claims AS c
 JOIN documents AS d USING (doc_id);

@@ -18,7 +18,8 @@ class RawDocument:
 
     `hints` carries metadata known before parsing (from the source registry,
     a sidecar JSON or the HTTP response): title, publisher, published_date,
-    doc_kind, jurisdiction, url. Parsing may add to it but never overrides a
+    doc_kind, jurisdiction (the registry's name of the place), place,
+    reference_period, url. Parsing may add to it but never overrides a
     registry value with a guess.
     """
 
@@ -57,7 +58,9 @@ class Document:
     title: str | None = None
     published_date: str | None = None
     doc_kind: str | None = None
-    jurisdiction: str | None = None
+    place_code: str | None = None
+    place_name: str | None = None
+    reference_period: str | None = None
     encoding: str | None = None
     duplicate_of: str | None = None
     byline: str | None = None
@@ -93,13 +96,21 @@ class Claim:
     qualifier: str
     sentence: str
     sentence_start: int
+    direction: str | None = None
     metric: str | None = None
+    indicator: str | None = None
+    place_code: str | None = None
     period: str | None = None
     period_start: date | None = None
     period_end: date | None = None
     role: str = "actual"
-    comparison: str | None = None
+    comparison: str = "level"
     compared_to: int | None = None
+
+    @property
+    def signed_value(self) -> float:
+        """The value with the sign of its direction: 下降0.6% -> -0.6."""
+        return -self.value if self.direction == "decrease" else self.value
 
 
 @dataclass(frozen=True)
@@ -133,3 +144,4 @@ class Check:
     arithmetic: str | None = None
     suspect_claim_id: str | None = None
     quote: str | None = None
+    rule_id: str | None = None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ TYPES: dict[str, tuple[pa.DataType, str, str]] = {
 
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range")
 ROLES = ("actual", "target", "plan", "threshold")
+COMPARISONS = ("level", "base", "increment", "rate", "share")
+DIRECTIONS = ("increase", "decrease", "unchanged")
 VERDICTS = ("consistent", "inconsistent", "undecidable")
 CHECK_KINDS = (
     "difference",
@@ -80,14 +82,16 @@ DOCUMENTS = Table(
     ),
     primary_key=("doc_id",),
     columns=(
-        C("doc_id", "string", "Stable id: sha256 of the raw bytes plus the article number.", "d3f1c2a9b8e7d6c5", True),
+        C("doc_id", "string", "Stable id of the publication: its source, canonical locator (URL or archive file name) and article number; a new revision keeps it.", "d3f1c2a9b8e7d6c5", True),
         C("source_uri", "string", "URL of the publication, or the archive file name for local documents (with #N for article N of a page).", "002_013173d67734eaa2.txt", True),
         C("source_id", "string", "Id of the source in the registry (sources/*.yaml).", "embedded", True),
         C("publisher", "string", "Who published it, as the source or the page states.", "张江镇人民政府"),
         C("title", "string", "Title of the publication or article.", "张江镇第五届人民代表大会第四次会议政府工作报告"),
         C("published_date", "string", "Publication date, ISO 8601 to the precision known (YYYY, YYYY-MM or YYYY-MM-DD).", "2023-08-03"),
         C("doc_kind", "string", "work_report, newspaper_article, news_post, bulletin, gov_page ...", "work_report"),
-        C("jurisdiction", "string", "The place the publication speaks for, as named.", "上海市浦东新区张江镇"),
+        C("place_code", "string", "The jurisdiction the document speaks for: 12-digit statistical division code (GB/T 2260 + township digits), as deep as known; 000000000000 is the whole country.", "310115125000"),
+        C("place_name", "string", "Full name of that division, province to town.", "上海市浦东新区张江镇"),
+        C("reference_period", "string", "The period the document reports on by default: 2022, 2023-H1, 2023-Q3, 2023-01..2023-05, 2022-04-12.", "2023-H1"),
         C("part", "int", "Article number within a newspaper page (1, 2, ...); 0 for a whole publication.", "0", True),
         C("encoding", "string", "Character encoding detected from the raw bytes.", "utf-8"),
         C("content_sha256", "string", "sha256 of the raw bytes the text came from.", "013173d6...", True),
@@ -101,7 +105,7 @@ CLAIMS = Table(
     description="One row per numeric claim, with its provenance: text[char_start:char_end] == surface.",
     primary_key=("claim_id",),
     columns=(
-        C("claim_id", "string", "Stable id from (doc_id, char_start, char_end, surface).", "c1a2b3c4d5e6f708", True),
+        C("claim_id", "string", "Stable id from (doc_id, the sentence with every figure masked and whitespace removed, the figure's position in it, the masked sentence's occurrence): it survives a corrected figure and a re-save.", "c1a2b3c4d5e6f708", True),
         C("doc_id", "string", "The document the claim is in.", "d3f1c2a9b8e7d6c5", True),
         C("char_start", "int", "Offset of the first character in documents.text (Python str index, code points).", "412", True),
         C("char_end", "int", "Offset one past the last character.", "420", True),
@@ -111,15 +115,20 @@ CLAIMS = Table(
         C("value_high", "double", "High end of that interval (may be +inf for 超/以上).", "2017500000", True),
         C("unit", "string", "Canonical, scale-free unit; empty when the figure is printed without one (粉丝量达11.35万).", "元", True),
         C("qualifier", "string", "exact, approx (约/近/左右), more_than (多/余/超/逾), at_least (以上/不低于), less_than (不到/以下), at_most (不超过), or range (1-2个月, 10至15个: value is the midpoint).", "exact", True),
-        C("metric", "string", "What is measured, in the document's words.", "税收"),
+        C("direction", "string", "For a change (increment, rate): increase, decrease or unchanged; null otherwise.", "increase"),
+        C("signed_value", "double", "The value with the direction's sign: 下降0.6% -> -0.6; equals value for everything that is not a decrease.", "2017000000", True),
+        C("metric", "string", "What is measured, complete, in the document's words (城镇居民人均可支配收入, 改造老旧小区).", "税收"),
+        C("indicator", "string", "Canonical indicator id from the indicator vocabulary, when the metric, place scope and unit match one.", ""),
+        C("place_code", "string", "The place the figure is about: the document's, unless its sentence names another (全国, 全省, a named town).", "310115125000"),
         C("period", "string", "The period as stated or inherited from its clause, sentence or paragraph.", "1-5月"),
-        C("period_start", "date", "First day of the period, where the document date allows.", "2023-01-01"),
-        C("period_end", "date", "Last day of the period, where the document date allows.", "2023-05-31"),
+        C("period_start", "date", "First day of the period, resolved against the document's reference period; null for a stock (年末, 截至6月底).", "2023-01-01"),
+        C("period_end", "date", "Last day of the period (the moment of a stock).", "2023-05-31"),
         C("role", "string", "actual, target, plan or threshold.", "actual", True),
-        C("comparison", "string", "Part the figure plays in a comparison: level, base, increment, rate.", "base"),
+        C("comparison", "string", "Part the figure plays: level, base, increment, rate or share.", "base", True),
         C("compared_to", "string", "claim_id of the level figure this base, increment or rate belongs to.", ""),
         C("sentence", "string", "The sentence the claim sits in; of a sentence longer than 500 characters, the 500 around the claim.", "1-5月,共计完成税收20.17亿元,…", True),
         C("sentence_start", "int", "Offset in documents.text where the stored sentence starts.", "380", True),
+        C("first_seen", "string", "The release version in which this claim_id first appeared.", "2026.12.02"),
     ),
 )
 
@@ -128,7 +137,8 @@ CHECKS = Table(
     description="One row per validation of a relation between printed figures, with a three-valued verdict.",
     primary_key=("check_id",),
     columns=(
-        C("check_id", "string", "Stable id from (kind, doc_id, claim_ids).", "k0f1e2d3c4b5a697", True),
+        C("check_id", "string", "Stable id from (rule_id, doc_id, sorted claim_ids).", "k0f1e2d3c4b5a697", True),
+        C("rule_id", "string", "The rule of the published catalogue (docs/rules.md) that produced the check.", "GF-G1"),
         C("kind", "string", "difference, growth_rate, part_sum, share, target_completion, enumeration_count, bound, cross_source, duplicate.", "difference", True),
         C("doc_id", "string", "Document the relation is stated in (the first one for cross-source checks).", "d3f1c2a9b8e7d6c5"),
         C("claim_ids", "string_list", "The claims taking part.", "[c1…, c2…, c3…]", True),

@@ -14,6 +14,7 @@ from pipeline import ids
 from pipeline.archive import read_archive
 from pipeline.documents import build_documents, link_duplicates
 from pipeline.extract import extract_claims
+from pipeline.extract.timeframe import TimeFrame
 from pipeline.model import ClaimRow, Document, Quarantined, RawDocument
 from pipeline.scrape.store import RawStore
 
@@ -68,7 +69,8 @@ def extract_all_claims(docs: list[Document]) -> tuple[list[ClaimRow], list[Quara
     quarantined: list[Quarantined] = []
     for doc in docs:
         try:
-            claims = extract_claims(doc.text, document_date(doc.published_date))
+            frame = TimeFrame.of(doc.reference_period, document_date(doc.published_date), doc.doc_kind)
+            claims = extract_claims(doc.text, frame=frame, place=doc.place_code)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the others
             quarantined.append(Quarantined(doc.source_id, doc.source_uri, "extract", f"extractor failed on {doc.doc_id}: {exc!r}", doc.content_sha256))
             continue

@@ -75,6 +75,7 @@ def claims_table(rows: list[ClaimRow]) -> pa.Table:
     out = []
     for r in rows:
         d = asdict(r.claim)
+        d["signed_value"] = r.claim.signed_value
         d["claim_id"] = r.claim_id
         d["doc_id"] = r.doc_id
         link = r.claim.compared_to

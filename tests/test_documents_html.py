@@ -77,7 +77,7 @@ def test_gbk_encoded_gov_page():
     assert doc.title == "张江镇半年工作报告"
     assert doc.publisher == "张江镇"
     assert doc.published_date == "2023-08-03"
-    assert doc.doc_kind == "gov_page"
+    assert doc.doc_kind == "work_report"  # a gov page titled 半年工作报告
     assert BODY_1 in doc.text and BODY_2 in doc.text
     for chrome in FOOTER_CHROME + ("分享到", "当前位置", "索引号"):
         assert chrome not in doc.text

@@ -81,11 +81,11 @@ def test_a_new_subject_breaks_the_link():
         ("获评国家发改委、财政部等4个部委联合颁发", "4个", "部委"),
         ("我镇财政总收入(不含免抵调)预计完成52.3亿元", "52.3亿元", "我镇财政总收入"),
         # subjects, agents and adverbs before the object verb are not the metric
-        ("浦东新区政协向全国政协、市政协编报信息4158篇", "4158篇", "信息"),
-        ("谷有琪先后荣立个人一等功1次、二等功2次", "1次", "个人一等功"),
+        ("浦东新区政协向全国政协、市政协编报信息4158篇", "4158篇", "编报信息"),
+        ("谷有琪先后荣立个人一等功1次、二等功2次", "1次", "荣立个人一等功"),
         ("谷有琪先后荣立个人一等功1次、二等功2次", "2次", "二等功"),
         ("市、区抽查在岗率100%", "100%", "在岗率"),
-        ("新认定国家、省知识产权优势企业各2家", "2家", "国家、省知识产权优势企业"),
+        ("新认定国家、省知识产权优势企业各2家", "2家", "新认定国家、省知识产权优势企业"),
         # a predicate that selects what is counted stays; a status does not
         ("其中235篇被全国政协采用", "235篇", "被全国政协采用"),
         ("共有131名选手获得金牌、129名选手获得银牌", "131名", "选手获得金牌"),
@@ -95,15 +95,15 @@ def test_a_new_subject_breaks_the_link():
         ("推动3个在建项目完工", "3个", "在建项目"),
         # the clause before: what belongs to the previous figure, lists of modifiers
         ("完成片区内8个项目的土地征收428.407亩", "428.407亩", "土地征收"),
-        ("签订服务类、工程类、土地相关类合同577份", "577份", "合同"),
-        ("自主摸排入（返）岚人员1012人", "1012人", "入（返）岚人员"),
-        ("全年居民消费价格（CPI）比上年上涨1.5%", "1.5%", "居民消费价格（CPI）"),
+        ("签订服务类、工程类、土地相关类合同577份", "577份", "签订服务类、工程类、土地相关类合同"),
+        ("自主摸排入（返）岚人员1012人", "1012人", "摸排入（返）岚人员"),
+        ("全年居民消费价格（CPI）比上年上涨1.5%", "1.5%", "居民消费价格"),
         ("争取到中央预算内投资补助资金3.01亿元", "3.01亿元", "中央预算内投资补助资金"),
         # figures that take another figure's metric
-        ("核查退出低保68户82人", "82人", "退出低保"),
+        ("核查退出低保68户82人", "82人", "核查退出低保"),
         ("按照“每2.5万人设置1个粮食应急供应网点”标准", "2.5万人", "粮食应急供应网点"),
         ("实际使用外资160.6亿美元、折合1148亿元人民币", "1148亿元", "实际使用外资"),
-        ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "注册商标"),
+        ("新增发明专利45件、注册商标1073件，分别同比增长31.8%、8.3%", "8.3%", "新增注册商标"),
         ("嘉定区参赛代表队共获得19金17银10铜", "17银", "银牌"),
         # a noun phrase ending in the work done: the counted things end at
         # the last collective noun before it; no such noun, the phrase stays
@@ -132,9 +132,10 @@ def test_metric(text, surface, metric):
 def test_a_change_with_its_own_subject_is_not_linked():
     claims = by_surface("第一产业贡献率为4.9%，拉动GDP增长0.2个百分点。食品类价格上涨1.9%，医疗保健类下降0.1%。")
     assert claims["0.2个百分点"].compared_to is None
-    assert claims["0.2个百分点"].metric == "拉动GDP"
+    assert claims["0.2个百分点"].metric == "第一产业拉动GDP增长"
+    assert claims["0.2个百分点"].comparison == "level"
     assert claims["0.1%"].compared_to is None
-    assert claims["0.1%"].metric == "医疗保健类"
+    assert claims["0.1%"].metric == "医疗保健类价格"  # the class list's head
 
 
 def test_a_base_period_is_not_the_figures_period():
@@ -241,13 +242,13 @@ def test_role_words(text, surface, role):
 
 def test_changes_are_not_levels():
     claims = by_surface("全年基础设施、制造业投资分别增长9.4%、9.1%，带动固定资产投资增长5.1%")
-    assert all(c.comparison is None for c in claims.values())
+    assert [(c.comparison, c.direction, c.compared_to) for c in claims.values()] == [("rate", "increase", None)] * 3
 
 
 def test_durations_are_not_levels():
     claims = by_surface("国内生产总值增加到121万亿元，五年年均增长5.2%")
     assert claims["5.2%"].compared_to == claims["121万亿元"].char_start
-    assert claims["五年"].comparison is None
+    assert claims["五年"].comparison == "level" and claims["五年"].compared_to is None
 
 
 def test_a_datetime_document_date_is_read_as_its_day():

@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract import extract_claims
+from pipeline.extract.metrics import NEVER_METRICS
 from pipeline.extract.sentences import split_sentences
+from pipeline.extract.units import UNITS
+from pipeline.schema import COMPARISONS, DIRECTIONS
 
-CORPUS = Path("/work/shared/corpus/texts")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
 SEEDS = Path(__file__).resolve().parents[1] / "sources" / "archive"
 
 
@@ -31,6 +34,11 @@ def test_every_text(path):
             assert c.role in {"actual", "target", "plan", "threshold"}
             if c.compared_to is not None:
                 assert any(o.char_start == c.compared_to for o in claims)
+            assert c.comparison in COMPARISONS
+            assert (c.direction in DIRECTIONS) == (c.comparison in ("increment", "rate"))
+            assert c.signed_value == (-c.value if c.direction == "decrease" else c.value)
+            # never a function word, a unit alone or a fragment (metric_words.tsv)
+            assert c.metric not in NEVER_METRICS and c.metric not in UNITS, (c.surface, c.metric)
     assert all(text[s:e].strip() for s, e in split_sentences(text))
 
 

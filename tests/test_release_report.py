@@ -52,7 +52,7 @@ def test_counts_per_document_and_header(page):
     assert rows["张江镇第五届人民代表大会第四次会议政府工作报告"] == ["4", "1", "1", "0"]
     assert rows[NEWS_TITLE] == ["1", "0", "0", "1"]
     header = tree.xpath("//header")[0].text_content()
-    assert "govfacts 2026.11.23" in header and "Schema version 1" in header and "first release" in header
+    assert "govfacts 2026.11.23" in header and "Schema version 2" in header and "first release" in header
 
 
 def test_everything_is_escaped_and_urls_are_links(page):

@@ -40,6 +40,10 @@ def _claim(doc: str, text: str, surface: str, occurrence_after: str, **fields) -
         "sentence_start": sentence_start,
     }
     row.update(fields)
+    row.setdefault("comparison", "level")
+    sign = -1 if row.get("direction") == "decrease" else 1
+    row.setdefault("signed_value", sign * row["value"])
+    row.setdefault("place_code", "310115125000")
     return row
 
 
@@ -60,10 +64,10 @@ def _report_claims() -> list[dict]:
                   value_low=1387500000.0, value_high=1388500000.0, comparison="base",
                   compared_to=level["claim_id"], **common)
     increment = _claim(REPORT_ID, REPORT_TEXT, "6.39亿元", "增长", value=639000000.0,
-                       value_low=638500000.0, value_high=639500000.0, comparison="increment",
+                       value_low=638500000.0, value_high=639500000.0, comparison="increment", direction="increase",
                        compared_to=level["claim_id"], **common)
     rate = _claim(REPORT_ID, REPORT_TEXT, "45.4%", "增幅", value=45.4, value_low=45.35,
-                  value_high=45.45, comparison="rate", compared_to=level["claim_id"],
+                  value_high=45.45, comparison="rate", direction="increase", compared_to=level["claim_id"],
                   **{**common, "unit": "%"})
     return [level, base, increment, rate]
 
@@ -90,7 +94,8 @@ def seed_rows() -> dict[str, list[dict]]:
     documents = [
         {"doc_id": REPORT_ID, "source_uri": "002_013173d67734eaa2.txt", "source_id": "embedded",
          "publisher": "张江镇人民政府", "title": "张江镇第五届人民代表大会第四次会议政府工作报告",
-         "published_date": "2023-08-03", "doc_kind": "work_report", "jurisdiction": "上海市浦东新区张江镇",
+         "published_date": "2023-08-03", "doc_kind": "work_report", "place_code": "310115125000",
+         "place_name": "上海市浦东新区张江镇", "reference_period": "2023-H1",
          "part": 0, "encoding": "utf-8", "content_sha256": "013173d67734eaa2" * 4, "text": REPORT_TEXT},
         {"doc_id": NEWS_ID, "source_uri": "https://www.pudong.gov.cn/zjz/news/2023/1.html?a=1&b=2",
          "source_id": "pudong_news", "publisher": "张江镇", "title": NEWS_TITLE,

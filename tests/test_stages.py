@@ -26,10 +26,10 @@ def test_an_extractor_failure_is_quarantined_and_the_others_go_on(tmp_path, monk
     docs, _ = stages.build_all_documents(_archive(tmp_path))
     real = stages.extract_claims
 
-    def flaky(text, doc_date=None):
+    def flaky(text, doc_date=None, **context):
         if "3844" in text:
             raise RuntimeError("boom")
-        return real(text, doc_date)
+        return real(text, doc_date, **context)
 
     monkeypatch.setattr(stages, "extract_claims", flaky)
     rows, quarantined = stages.extract_all_claims(docs)

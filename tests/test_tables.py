@@ -4,12 +4,13 @@ from pipeline import ids, tables
 from pipeline.model import Check, Claim, ClaimRow, Document
 
 
-def _claim(start, surface, value, comparison=None, compared_to=None):
+def _claim(start, surface, value, comparison="level", compared_to=None):
     return Claim(
         char_start=start, char_end=start + len(surface), surface=surface, value=value,
         value_low=value * 0.999, value_high=value * 1.001, unit="元", qualifier="exact",
         sentence="s", sentence_start=0, metric="税收", period="1-5月", role="actual",
         comparison=comparison, compared_to=compared_to,
+        direction="increase" if comparison == "increment" else None,
     )
 
 

@@ -73,9 +73,9 @@ def _metric_claim(doc: Document, surface: str, metric: str = "税收", period: s
 
 
 def test_cross_source_counts_a_duplicated_story_once():
-    a = Document("da", "a", "s", "a", "1-5月税收20.17亿元。", jurisdiction="张江镇", publisher="A")
-    a_copy = Document("db", "b", "s", "b", "1-5月税收20.17亿元。", jurisdiction="张江镇", publisher="A'", duplicate_of="da")
-    other = Document("dc", "c", "s", "c", "1-5月税收20.2亿元。", jurisdiction="张江镇", publisher="C")
+    a = Document("da", "a", "s", "a", "1-5月税收20.17亿元。", place_code="310115125000", place_name="上海市浦东新区张江镇", publisher="A")
+    a_copy = Document("db", "b", "s", "b", "1-5月税收20.17亿元。", place_code="310115125000", place_name="上海市浦东新区张江镇", publisher="A'", duplicate_of="da")
+    other = Document("dc", "c", "s", "c", "1-5月税收20.2亿元。", place_code="310115125000", place_name="上海市浦东新区张江镇", publisher="C")
     rows = [_metric_claim(a, "20.17亿元"), _metric_claim(a_copy, "20.17亿元"), _metric_claim(other, "20.2亿元")]
     assert clusters([a, a_copy, other]) == {"da": "da", "db": "da", "dc": "dc"}
     checks = compare_sources([a, a_copy, other], rows)
@@ -84,9 +84,9 @@ def test_cross_source_counts_a_duplicated_story_once():
 
 
 def test_cross_source_conflict_and_other_places_ignored():
-    a = Document("da", "a", "s", "a", "1-5月税收20.17亿元。", jurisdiction="张江镇", publisher="A")
-    b = Document("dc", "c", "s", "c", "1-5月税收21.17亿元。", jurisdiction="张江镇", publisher="C")
-    elsewhere = Document("dd", "d", "s", "d", "1-5月税收21.17亿元。", jurisdiction="金桥镇", publisher="D")
+    a = Document("da", "a", "s", "a", "1-5月税收20.17亿元。", place_code="310115125000", place_name="上海市浦东新区张江镇", publisher="A")
+    b = Document("dc", "c", "s", "c", "1-5月税收21.17亿元。", place_code="310115125000", place_name="上海市浦东新区张江镇", publisher="C")
+    elsewhere = Document("dd", "d", "s", "d", "1-5月税收21.17亿元。", place_code="310115120000", place_name="上海市浦东新区金桥镇", publisher="D")
     rows = [_metric_claim(a, "20.17亿元"), _metric_claim(b, "21.17亿元"), _metric_claim(elsewhere, "21.17亿元")]
     checks = validate([a, b, elsewhere], rows)
     cross = [c for c in checks if c.kind == "cross_source"]

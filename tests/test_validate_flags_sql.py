@@ -23,7 +23,8 @@ def warehouse():
     conn = duckdb.connect()
     doc_rows = [dataclasses.asdict(doc)]
     claim_rows = [
-        {"claim_id": r.claim_id, "doc_id": r.doc_id, **{k: v for k, v in dataclasses.asdict(r.claim).items() if k != "compared_to"}}
+        {"claim_id": r.claim_id, "doc_id": r.doc_id, "signed_value": r.claim.signed_value,
+         **{k: v for k, v in dataclasses.asdict(r.claim).items() if k != "compared_to"}}
         for r in rows
     ]
     check_rows = [{**dataclasses.asdict(c), "claim_ids": list(c.claim_ids)} for c in checks]

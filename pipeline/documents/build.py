@@ -9,8 +9,11 @@ run over thousands.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from .. import ids
+from ..places import divisions, document_place
 from ..model import Document, Quarantined, RawDocument
 from .articles import Article, inline_byline, is_newspaper_page, split_articles
 from .chrome import PageMeta, clean_page, page_date
@@ -19,6 +22,7 @@ from .html_profiles import ParseError, parse_html
 from .metadata import hinted, merge, normalise_date
 from .ocr_joins import rejoin
 from .paragraphs import Para, byline_of, is_bare_names, is_headline_like, is_terminated, split_paragraphs, starts_fresh
+from .reference import delivered_date, doc_kind, reference_period
 
 NEWSPAPER_PAGE = "newspaper_page"
 NEWSPAPER_ARTICLE = "newspaper_article"
@@ -68,9 +72,37 @@ def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
     if newspaper:
         articles = split_articles(cleaned)
         if articles:
-            return [_article_document(raw, hints, found, encoding, n, a) for n, a in enumerate(articles, start=1)], notes
+            return [_described(_article_document(raw, hints, found, encoding, n, a), hints) for n, a in enumerate(articles, start=1)], notes
     found.setdefault("doc_kind", page_kind)
-    return [_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html")], notes
+    return [_described(_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html"), hints)], notes
+
+
+def _described(doc: Document, hints: dict) -> Document:
+    """The document's kind, delivery date, place and reference period, each
+    from the hints when they give it, else from its title and text."""
+    kind = doc_kind(doc.title, doc.text)
+    published = doc.published_date or delivered_date(doc.text)
+    place, _ = document_place(hints, doc.title, doc.publisher, doc.text, hints.get("url") or doc.source_uri)
+    spoken = _first_day(published)
+    return replace(
+        doc,
+        doc_kind=(kind or doc.doc_kind) if doc.doc_kind in (None, "gov_page") else doc.doc_kind,
+        published_date=published,
+        place_code=place,
+        place_name=divisions().full_name(place) if place else None,
+        reference_period=reference_period(hinted(hints, "reference_period"), doc.title, kind or doc.doc_kind, spoken, doc.text),
+    )
+
+
+def _first_day(published: str | None) -> date | None:
+    """A partial date (2023-04, 2023) stands for its first day."""
+    if not published:
+        return None
+    parts = published[:10].split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
 
 
 def _replaced_bytes(raw: RawDocument, text: str, encoding: str) -> list[Quarantined]:
@@ -132,7 +164,6 @@ def _single_document(raw: RawDocument, hints: dict, found: dict, encoding: str, 
         title=values["title"],
         published_date=values["published_date"],
         doc_kind=values["doc_kind"],
-        jurisdiction=values["jurisdiction"],
         encoding=encoding,
         byline=" ".join(bylines) or found.get("author"),
     )
@@ -151,7 +182,6 @@ def _article_document(raw: RawDocument, hints: dict, found: dict, encoding: str,
         title=article.title,
         published_date=values["published_date"],
         doc_kind=NEWSPAPER_ARTICLE,
-        jurisdiction=values["jurisdiction"],
         encoding=encoding,
         byline=article.byline,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import patterns as P
 
-HINT_FIELDS = ("title", "publisher", "published_date", "doc_kind", "jurisdiction")
+HINT_FIELDS = ("title", "publisher", "published_date", "doc_kind")
 
 
 def normalise_date(value: str) -> str | None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline import vocab
+
 BASE_RE = re.compile(
     r"(?:比|较|相比|相较|与|同)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?(?:的)?\s*$"
 )
@@ -30,10 +32,9 @@ BASE_RE = re.compile(
 # a change word, an optional link, at the end of the gap.
 CHANGE_BASES = ("同比", "环比", "比上年", "比去年", "较上年", "较去年", "比", "较")
 CHANGE_FILLER = 2
-CHANGE_WORDS = (
-    "增长", "增加", "减少", "下降", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄",
-    "净增", "增幅", "增速", "增长率", "涨幅", "降幅", "提升", "下滑", "翻",
-)
+# word -> direction of the quantity it describes (pipeline/data/change_words.tsv)
+DIRECTION_OF: dict[str, str] = {word: direction for word, direction, _ in vocab.rows("change_words.tsv")}
+CHANGE_WORDS = tuple(sorted(DIRECTION_OF, key=len, reverse=True))
 CHANGE_LINKS = ("了", "为", "达", "达到", "是")
 CHANGE_RE = re.compile(
     rf"(?:{'|'.join(CHANGE_BASES)})?[^，,；;。]{{0,{CHANGE_FILLER}}}"
@@ -52,7 +53,7 @@ NEW_SUBJECT_RE = re.compile(r"其中|分别")
 # naming a subject of its own: base phrases, rate nouns, linking verbs.
 # Anything else left there (，拉动GDP增长; ，医疗保健类下降) is a new subject.
 NOT_A_SUBJECT_RE = re.compile(
-    r"按可比价格计算|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
+    r"按可比价格计算|扣除价格因素|可比价|名义|实际|同比|环比|(?:比|较|相比|与)(?:去年|上年|上一年|(?:19|20)[0-9]{2}年)?(?:同期|全年|底|末)?"
     rf"|{'|'.join(sorted(CHANGE_WORDS, key=len, reverse=True))}"
     r"|的?基础上|年均|平均|了|为|达到|达|是|的|\s"
 )
@@ -62,6 +63,23 @@ _CLAUSE_SPLIT_RE = re.compile(r"[，,；;、]")
 NOT_A_LEVEL_UNITS = frozenset({"百分点", "倍", "年", "周年", "个月", "天", "小时", "分钟", "岁"})
 RATE_UNITS = frozenset({"%", "倍"})
 INCREMENT_UNITS = frozenset({"百分点"})
+CHANGE_KINDS = frozenset({"increment", "rate"})
+
+
+def change_kind(unit: str) -> str:
+    """A change printed in % or 倍 is relative (a rate); in any other unit,
+    百分点 included, it is an increment."""
+    return "rate" if unit in RATE_UNITS else "increment"
+
+
+# 从60.2%提高到65.2%: a from-value right after 从/由 (分别从, 由上年的) ...
+FROM_RE = re.compile(r"(?:从|由)(?:上年的?|去年的?|(?:19|20)[0-9]{2}年的?|[^，,。；;、0-9]{0,6}的)?\s*$")
+FROM_REACH = 12
+# ... and the to-value after a change verb and 到/至/为 (提高到, 降至, 调整为).
+TO_RE = re.compile(
+    r"^\s*(?:[^，,。；;0-9]{0,6}?)(?:提高|增加|增长|上升|提升|扩大|降低|下降|降|减少|缩小|缩短|压减|调整|缩减|增|减)"
+    r"(?:到|至|为)(?:了)?(?:近|约)?\s*$"
+)
 
 
 def opens_new_subject(gap: str) -> bool:
@@ -80,6 +98,18 @@ def is_change(gap: str) -> bool:
     (only whitespace after), so only its last CHANGE_REACH characters are
     searched: the pattern has no lookbehind, so that finds the same phrases."""
     return CHANGE_RE.search(gap, max(0, len(gap.rstrip()) - CHANGE_REACH)) is not None
+
+
+_DIRECTION_RE = re.compile(f"(?:{'|'.join(CHANGE_WORDS)})(?!.*(?:{'|'.join(CHANGE_WORDS)}))", re.S)
+
+
+def direction(gap: str) -> str | None:
+    """Which way the change printed after `gap` goes: the direction of the
+    last change word in its change phrase (比上年减少2人，下降66.7%: the
+    word right before each figure decides)."""
+    tail = gap[max(0, len(gap.rstrip()) - CHANGE_REACH):]
+    found = _DIRECTION_RE.search(tail)
+    return DIRECTION_OF[found.group()] if found else None
 
 
 def classify(gap: str, unit: str, level_unit: str | None) -> str | None:

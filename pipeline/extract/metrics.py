@@ -40,41 +40,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline import vocab
+from pipeline.extract.comparisons import CHANGE_WORDS
+from pipeline.extract.units import UNITS as UNIT_WORDS
+
 # A space also ends a clause: OCR'd pages join a headline to its body with one.
 CLAUSE_BREAK = "，,；;。：:！？!?（）()\n \u3000"
 
-LEADING_FILLERS_RE = re.compile(
-    r"^(?:其中|共计|累计|合计|总计|共有|共|另外|同时|此外|预计|成功|完成|实现|达到|达|为|是|有|以及|及|和|并|"
-    r"截至目前|目前|力争|确保|争取到|争取|把|将|对)+"
-)
-# Verbs that introduce the measured item (开展各类宣传活动7场, 新建、改造充电桩
-# 306组); taken off the front when something is left after them.
-LEADING_VERBS_RE = re.compile(
-    r"^(?:(?:开展|安装|增设|新建|改造|组织|形成|推进|实施|启动|建设|打造|举办|发放|筹集|培育|"
-    r"配备|指导|清除|整治|发动|提供|受理|审核|安排|摘除|规范|选取|梳理|推出|成立|创建|编报|化解|"
-    r"完成|实现|累计|涉及)[、和及并]?)+"
-)
+
+def _words(kind: str) -> tuple[str, ...]:
+    """Words of `kind` from pipeline/data/metric_words.tsv, longest first."""
+    return tuple(sorted({row[0] for row in vocab.rows("metric_words.tsv") if row[1] == kind}, key=len, reverse=True))
+
+
+LEADING_FILLERS = _words("leading")
+LEADING_FILLERS_RE = re.compile(f"^(?:{'|'.join(LEADING_FILLERS)})+")
+# Generic quantifiers (各种肉类总产量 is 肉类总产量), taken out anywhere.
+QUANTIFIERS_RE = re.compile("|".join(_words("quantifier")))
+# Phrases that name nothing: a metric equal to one of them is no metric.
+NEVER_METRICS: frozenset[str] = frozenset(_words("never"))
 # Verbs whose object is the measured thing; searched anywhere in the clause,
 # so only words that are verbs wherever they stand (not 组织, 建设, 新增).
 OBJECT_VERBS = (
     "荣立|荣获|获得|编报|挽回|整理|摸排|核查|抽查|设置|采集|推进|抽调|召开|引进|开展|提出|"
     "受理|举办|打造|发放|筹集|培育|配备|清除|整治|发动|审核|摘除|梳理|推出|化解|完成|实现|列入|纳入|认定|评定"
 )
+# Before an object verb, marks that the things counted are new ones.
+NEW_PREFIXES = ("新",)
 # At least this much must follow an object verb for the rest to be the object.
 MIN_OBJECT_CHARS = 2
 # Greedy, so it ends at the last object verb that has an object after it.
-_UP_TO_OBJECT_RE = re.compile(rf".*(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
+_UP_TO_OBJECT_RE = re.compile(rf".*(?P<verb>{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
 # Whether there is an object verb at all: most clauses have none, and this
 # search skips through them in C, where the greedy match backtracks
 # through every position.
 _OBJECT_VERB_RE = re.compile(rf"(?:{OBJECT_VERBS})(?=.{{{MIN_OBJECT_CHARS}}})", re.S)
-TRAILING_FILLERS = (
-    "预计", "完成", "实现", "达到", "达", "为", "是", "共计", "累计", "合计", "共", "各", "在", "分别",
-    "上调到", "提高到", "增加到", "等", "已", "获得",
-)
-TRAILING_CHANGES = (
-    "增长", "增加", "下降", "减少", "提高", "降低", "上升", "上涨", "下跌", "回落", "扩大", "收窄", "增",
-)
+TRAILING_FILLERS = _words("trailing")
+TRAILING_CHANGES = (*CHANGE_WORDS, "增")
 TRAILING_FILLERS_RE = re.compile(
     rf"(?:{'|'.join(TRAILING_FILLERS)}|"
     r"(?:同比|环比|(?:比|较)(?:上年|去年|上一年)?)?"
@@ -96,7 +98,8 @@ AFTER_FIGURE_RE = re.compile(r"^[^的，,；;。]{1,8}的")
 POST_STOP_RE = re.compile(
     r"[、，,；;。：:！？!?（）()\n“”\"‘’《》0-9０-９①-⑳]|获|被|开展|完成|参与|实现|的|和|及|或|与(?!会)|"
     r"在(?!建|岗|校|职|册|营|线)|等|进行|"
-    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一"
+    r"纳入|成立|提供|达|设置|配备|其中|分别|同比|比|较|增长|下降|以上|以下|左右|联合|参加|之一|"
+    r"提高|增加|上升|提升|降低|降至|降到|减少|扩大|缩小|缩短|压减"
 )
 # Actions done to the counted things, and adverbs opening their predicate.
 POST_ACTION_RE = re.compile(r"(?<=.)(?:规范)?实施|已|均|全部|全面|超额|顺利|基本|正式|相继|陆续|完工|补选|选举|首次|帮困|维护|助力")
@@ -120,6 +123,19 @@ UNIT_NOUNS: dict[str, str] = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
 # measures what the previous figure of its sentence measures.
 GENERIC_RE = re.compile(r"^(?:的?(?:目标|任务|标准)|折合|约合|相当于)$")
 MAX_POST_CHARS = 20
+# Figures in these units are rates, not counts of things acted upon.
+RATE_UNITS = frozenset({"%", "‰", "百分点", "倍"})
+# A list marker (九、 （三）) opening a clause run on from a heading.
+LIST_MARK_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# The document's own area in the middle of a run-on clause.
+OWN_AREA_RE = re.compile("|".join(w for w in LEADING_FILLERS if w.startswith(("全", "我", "本"))))
+# A bracketed aside closing a metric, closed or cut off by the clause end.
+TRAILING_ASIDE_RE = re.compile(r"[（(][^（）()]{1,12}[）)]?$")
+# The content of an aside inside a name: what it includes or excludes, or a
+# Latin abbreviation (贝类（不含其它类）产量, 生产总值（GDP）增长).
+ASIDE_RE = re.compile(r"(?:不含|含|包括|不包括|其中|即|下同|注)[^（）()]{0,12}(?=[）)])|[A-Za-z0-9 ]{1,8}(?=[）)])")
+_INNER_ASIDE_RE = re.compile(r"[（(](?:(?:不含|含|包括|不包括|其中|即|下同|注)[^（）()]{0,12}|[A-Za-z ]{1,8})[）)]")
+PART_OF_RE = re.compile(r"^(?P<whole>.{2,8}?)中(?P<part>.+(?P=whole))$")
 # A bracket this short (in characters) inside a clause is part of a word.
 MAX_INNER_BRACKET = 3
 _EDGE = " \t\u3000、“”\"《》（）()"
@@ -128,10 +144,15 @@ _CLOSINGS = tuple(closing for _, closing in _BRACKETS)
 _PREDICATE_STARTS = frozenset("被获")
 
 
-def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], after_figure: bool = False) -> str:
+def pre_text(
+    text: str, start: int, end: int, periods: list[tuple[int, int]], after_figure: bool = False, counts: bool = True
+) -> str:
     """text[start:end] without periods, reporting words, and whatever
     precedes the last object verb; `after_figure`: text[start:] follows a
-    figure, whose own noun phrase (up to 的) is dropped."""
+    figure, whose own noun phrase (up to 的) is dropped. `counts`: the
+    figure counts things (a measure word or an amount), so the action done
+    to them is part of what it measures (改造老旧小区19个); a rate is not
+    (抽查在岗率98%: the rate is 在岗率, 抽查 says how it was measured)."""
     pieces = []
     cursor = start
     for p_start, p_end in periods:
@@ -140,11 +161,11 @@ def pre_text(text: str, start: int, end: int, periods: list[tuple[int, int]], af
         pieces.append(text[cursor:max(cursor, p_start)])
         cursor = max(cursor, p_end)
     pieces.append(text[cursor:end])
-    return _metric_words("".join(pieces), after_figure)
+    return _metric_words("".join(pieces), after_figure, counts)
 
 
 @lru_cache(maxsize=4096)
-def _metric_words(words: str, after_figure: bool) -> str:
+def _metric_words(words: str, after_figure: bool, counts: bool = True) -> str:
     """The rules of `pre_text` on the words left; memoised, since the same
     subjects (地区生产总值, 一般公共预算收入) recur: over the seeds and
     the shared corpus, one clause in four repeats an earlier one."""
@@ -154,48 +175,212 @@ def _metric_words(words: str, after_figure: bool) -> str:
     while cut > 0 and GRADE_RE.match(words, cut - 1):
         cut = words.rfind("等", 0, cut - 1)
     if cut > 0 and "、" in words[:cut]:
-        # 开展反诈、禁毒等各类宣传活动: the item follows the examples
-        words = words[cut + 1:] or words
-    words = LEADING_FILLERS_RE.sub("", words.strip(_EDGE)).strip(_EDGE)
+        # 开展反诈、禁毒等各类宣传活动: the item follows the examples, and
+        # a verb opening the examples is the item's (推出…、…等创新举措)
+        opener = _ACTION_OR_OBJECT_RE.match(LEADING_FILLERS_RE.sub("", words[:cut]))
+        rest = words[cut + 1:]
+        words = ((opener.group() if opener and counts else "") + rest) if rest else words
+    words = LIST_MARK_RE.sub("", QUANTIFIERS_RE.sub("", _INNER_ASIDE_RE.sub("", words)).strip(_EDGE))
+    words = _after_body_list(_after_own_area(LEADING_FILLERS_RE.sub("", words).strip(_EDGE)))
     verb = _OBJECT_VERB_RE.search(words) and _UP_TO_OBJECT_RE.match(words)
     if verb:
-        words = words[verb.end():].strip(_EDGE)
-    words = LEADING_VERBS_RE.sub("", words) or words
-    words = _after_modifier_list(words)
+        # 浦东新区政协向全国政协编报信息: the agent goes, the action stays
+        at = verb.start("verb")
+        if counts and words.endswith(NEW_PREFIXES, 0, at):
+            at -= 1  # 新认定, 新引进: new ones are what is counted
+        kept = words[at if counts else verb.end():].strip(_EDGE)
+        words = LEADING_FILLERS_RE.sub("", kept) or kept
     if words.endswith(_TRAILING_ENDS) or words.endswith("\n"):
         words = TRAILING_FILLERS_RE.sub("", words)
-    return words[-2:] if words.endswith(CAREER_VERBS) else _trim(words)
+    if words.endswith(CAREER_VERBS):
+        return words[-2:]
+    words = _part_of(_trim(words))
+    return "" if words in NEVER_METRICS else words
 
 
 def _trim(words: str) -> str:
-    """`words` without edge punctuation, keeping a bracket it closes (CPI)."""
-    trimmed = words.strip(_EDGE)
-    if not words.endswith(_CLOSINGS):
-        return trimmed
-    for opening, closing in _BRACKETS:
-        if words.startswith(trimmed + closing) and trimmed.count(opening) > trimmed.count(closing):
-            return trimmed + closing
-    return trimmed
+    """`words` without edge punctuation and without a bracketed aside or
+    abbreviation at its end (居民消费价格（CPI）, 地区生产总值(GDP, 村卫生所
+    (卫生室): the name is what stands before it."""
+    trimmed = TRAILING_ASIDE_RE.sub("", words).strip(_EDGE)
+    return trimmed if len(trimmed) >= MIN_OBJECT_CHARS else words.strip(_EDGE)
 
 
-def _after_modifier_list(words: str) -> str:
-    """The head after a list of modifiers that share a last character
-    (服务类、工程类、土地相关类合同 -> 合同; 全国、市级、区级主流媒体 ->
-    主流媒体); `words` when it holds no such list."""
-    if "、" not in words:
+def _after_own_area(words: str) -> str:
+    """A clause run on from a heading (九、教育、卫生和科学技术全区中小学在校
+    学生数): the document's own area (全区) opens the subject; whatever
+    stands before it is not part of the name."""
+    cut = OWN_AREA_RE.search(words)
+    return LEADING_FILLERS_RE.sub("", words[cut.start():]) if cut and cut.start() > 0 else words
+
+
+def _after_body_list(words: str) -> str:
+    """各学校、单位垃圾分类达标率: a list of the bodies a rate is measured
+    in (opened by 各) is where, not what; the name follows the last body
+    (a one-character body such as 乡 may open a longer word: 乡镇卫生院)."""
+    if not words.startswith("各") or "、" not in words:
         return words
-    items = words.split("、")
-    if len(items[-2]) < 2:
-        return words
-    shared = items[-2][-1]
-    cut = items[-1].find(shared)
-    head = items[-1][cut + 1:] if cut >= 0 else ""
-    if not head:
-        # 各居住区、单位垃圾分类达标率: a list of the bodies it is measured
-        # in; a one-character noun (乡) may open a longer one (乡镇卫生院)
-        counted = COUNTED_HEADS_RE.match(items[-1])
-        head = items[-1][counted.end():] if counted and counted.end() >= MIN_OBJECT_CHARS else ""
+    last = words.rsplit("、", 1)[1]
+    counted = COUNTED_HEADS_RE.match(last)
+    head = last[counted.end():] if counted and counted.end() >= MIN_OBJECT_CHARS else ""
     return head if len(head) >= MIN_OBJECT_CHARS else words
+
+
+def _part_of(words: str) -> str:
+    """销售额中批发业销售额: a part named within its whole is the part."""
+    m = PART_OF_RE.match(words)
+    return m.group("part") if m else words
+
+
+# Heads a list of modifiers shares (pipeline/data/metric_heads.tsv).
+LIST_HEADS: tuple[str, ...] = tuple(sorted((row[0] for row in vocab.rows("metric_heads.tsv")), key=len, reverse=True))
+_LIST_SPLIT_RE = re.compile(r"、|和|及|与")
+
+
+def distribute(metric: str | None, count: int) -> list[str] | None:
+    """The metrics of `count` figures stated for a list of as many
+    quantities sharing one head: 城镇和农村居民人均可支配收入 (2) ->
+    城镇居民人均可支配收入, 农村居民人均可支配收入; 基础设施、制造业投资
+    -> 基础设施投资, 制造业投资. The head is a known one
+    (metric_heads.tsv) that only the last item carries, else what follows
+    the last item's modifier when all modifiers are as long as the first.
+    None when `metric` is no such list."""
+    if not metric:
+        return None
+    items = metric.split("、")
+    if len(items) != count:
+        items = _LIST_SPLIT_RE.split(metric)
+    if len(items) != count or any(not item for item in items):
+        return None
+    last = items[-1]
+    head = next((h for h in LIST_HEADS if last.endswith(h) and len(last) > len(h)), None)
+    if head and not any(item.endswith(head) for item in items[:-1]):
+        return [*(item + head for item in items[:-1]), last]
+    width = len(items[0])
+    if all(len(item) == width for item in items[:-1]) and len(last) > width + 1:
+        head = last[width:]
+        return [*(item + head for item in items[:-1]), last]
+    return None
+
+
+SHARE_UNITS = frozenset({"%", "‰", "成"})
+# part 占 whole (的)(比重|比例|份额) (为|达到 ...): the words of a share.
+SHARE_RE = re.compile(
+    r"(?P<part>[^，,；;。：:]*?)占(?!比)(?P<whole>[^，,；;。：:]{2,24}?)的?(?:比重|比例|份额|比)?"
+    r"(?:为|达到|达|是|提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降至|降到|超过|在)?(?:近|约|超)?\s*$"
+)
+# A ratio's name (比重, 比例, 占比, 份额) before a percentage: a share.
+SHARE_WORD_RE = re.compile(r"(?:比重|比例|占比|份额)[^，,；;。]{0,8}$")
+COMPLETION_RE = re.compile(
+    r"完成(?P<target>(?:[^，,；;。0-9]{0,8}?)(?:目标|计划|任务|预算)(?:任务|数)?)的?\s*$"
+)
+
+
+def share_name(clause: str, subject: str | None) -> str | None:
+    """The metric of a percentage whose clause states its whole (see
+    attribution._shares); None when the clause states none."""
+    m = SHARE_RE.search(clause)
+    if m:
+        part = _metric_words(m.group("part"), False) or subject
+        whole = _metric_words(m.group("whole"), False)
+        return f"{part}占{whole}比重" if part and whole else None
+    m = COMPLETION_RE.search(clause)
+    if m and subject:
+        return f"{subject}完成{m.group('target')}"
+    return None
+
+
+DEPENDENT_METRICS: frozenset[str] = frozenset(_words("dependent"))
+# Words of a flow (演出, 收入, 新增): a figure of one is the year's even
+# when 年末 of an earlier sentence opens its paragraph.
+FLOW_RE = re.compile("|".join(_words("flow")))
+# A total to date over years nobody states: a stock.
+OPEN_CUMULATIVE_RE = re.compile(r"多年累计|多年来|历年累计|历年")
+ACTIONS: tuple[str, ...] = _words("action")
+_ACTION_RE = re.compile(f"^(?:{'|'.join(ACTIONS)})")
+_ACTION_OR_OBJECT_RE = re.compile(f"^(?:{'|'.join(ACTIONS)}|{OBJECT_VERBS})")
+# Verbs of reaching a level (增加到121万亿元, 突破7万元), right before a figure.
+REACHED_RE = re.compile(
+    r"(?:增加到|增加至|提高到|提高至|提升到|提升至|上升到|上升至|增长到|增至|降至|降到|下降到|下降至|减少到|减少至|"
+    r"缩短到|缩短至|缩小到|缩小至|扩大到|扩大至|达到|突破|超过|跨越|稳定在|保持在|控制在|超)(?:了)?(?:近|约)?\s*$"
+)
+REACHED_REACH = 8
+# A percentage-point change of a growth rate names the rate so.
+GROWTH_RATE_NAME = "增速"
+# A change of a rate that the text names (涨幅比2021年扩大0.4个百分点).
+RATE_NOUN_RE = re.compile(r"涨幅|增幅|增速|降幅|跌幅|增长率")
+# 拉动GDP增长0.2个百分点 after 第一产业贡献率为4.9％.
+CONTRIBUTION_VERB = "拉动"
+CONTRIBUTION_OF_RE = re.compile(r"(?:对[^，,]{0,8})?贡献率$")
+# How many sentences back a breakdown or an outcome looks for what it
+# belongs to (事故7起…；死亡3人…；受伤4人: two back).
+ANCHOR_SENTENCES = 2
+# Between an item of a list and the next one: 、 or ，其中, then a name.
+NEXT_ITEM_RE = re.compile(r"^(?:、|，其中，?|,其中,?|；其中，?)[^，,；;。0-9]{1,20}$")
+# The next clause: a comma, then a name with no figure or change word.
+NEXT_CLAUSE_RE = re.compile(r"^[，,][^，,；;。0-9增减降提]{1,14}$")
+# A sentence opening with these breaks down the one before (其中，农业产值…).
+PART_OPENERS = ("其中",)
+_ACTION_OPENER_RE = re.compile(f"^(?:{'|'.join(_words('action_opener'))})")
+CLASS_PREFIXES: tuple[str, ...] = _words("class_prefix")
+_BARE_CLASS_RE = re.compile(r"^[^、，,]{1,14}[类业]$")
+
+
+def completed(metric: str, anchor: str) -> str | None:
+    """`metric` completed from `anchor`, the metric of a figure stated
+    before it for the whole it breaks down or the event it follows; None
+    when neither rule applies.
+
+    - A bare class (衣着类, 非金属矿物制品业) after a figure for a class
+      with a head (食品烟酒类价格, 规上工业增加值) takes the head and the
+      classifier prefix: 衣着类价格, 规上非金属矿物制品业增加值.
+    - An outcome or attendance (死亡, 观众, 参与人数) after a count of events
+      (发生生产经营性事故7起) is the events': 生产经营性事故死亡."""
+    if metric in DEPENDENT_METRICS:
+        subject = _ACTION_OPENER_RE.sub("", anchor)
+        return subject + metric if subject and subject not in DEPENDENT_METRICS else None
+    if not _BARE_CLASS_RE.match(metric):
+        return None
+    cut = max(anchor.rfind("类"), anchor.rfind("业"))
+    head = anchor[cut + 1:] if cut >= 0 else ""
+    if not head or len(head) > 6:
+        head = next((h for h in LIST_HEADS if anchor.endswith(h)), "")
+    if not head or metric.endswith(head):
+        return None
+    prefix = next((p for p in CLASS_PREFIXES if anchor.startswith(p) and not metric.startswith(p)), "")
+    return prefix + metric + head
+
+
+def inherited(metric: str, before: str) -> str | None:
+    """`metric` of an item of a list or a part of a total, completed from
+    `before`, the metric of the item or total it follows:
+    - a verb opening the list applies to every item (新增高新技术企业6000家、
+      科技型中小企业1.76万家 -> 新增科技型中小企业; 新增电力装机3000万千瓦，其中
+      可再生能源装机 -> 新增可再生能源装机);
+    - a bare attribute (产量, 总产量) is the subject's whose other attribute
+      came before (贻贝养殖面积6885亩，产量3.3万吨 -> 贻贝产量).
+    None when neither applies."""
+    verb = _ACTION_RE.match(before)
+    if verb and not _ACTION_RE.match(metric) and not before.endswith(metric) and metric not in DEPENDENT_METRICS:
+        return verb.group() + metric
+    if metric in LIST_HEADS:
+        head = next((h for h in LIST_HEADS if before.endswith(h) and len(before) > len(h)), None)
+        if head and head != metric:
+            return before[: -len(head)] + metric
+    return None
+
+
+def names_something(words: str) -> bool:
+    """False for a phrase that is never a metric (metric_words.tsv) or a
+    unit alone (亿元, 公里): a fragment is worse than no name."""
+    return words not in NEVER_METRICS and words not in UNIT_WORDS
+
+
+def subject_of(metric: str) -> str:
+    """What a metric is about, without the attribute it ends in
+    (贻贝养殖面积 -> 贻贝); the whole metric when it ends in none (证券机构)."""
+    head = next((h for h in LIST_HEADS if metric.endswith(h) and len(metric) > len(h)), None)
+    return metric[: -len(head)] if head else metric
 
 
 def post_text(text: str, end: int) -> str:

@@ -1,12 +1,18 @@
 """Reporting periods as printed (上半年, 1-5月, 2022年, 截至9月底 ...) and
 the dates they cover.
 
-`PERIOD_WORDS`, `DIGIT_PERIOD_RE` and `OTHER_PERIOD_PATTERNS` are the
-tables of what counts as a period; `resolve` turns one found period into
-(period_start, period_end) using the document date.
-A period without a year belongs to the document's year, except that a
-review (not a plan) never reports on a period that ends after the document
-was published: 1-11月 in a report dated January 2024 is 2023's.
+`period_words.tsv`, `five_year_plans.tsv` (pipeline/data),
+`DIGIT_PERIOD_RE` and `OTHER_PERIOD_PATTERNS` are the tables of what
+counts as a period; `resolve` turns one found period into (period_start,
+period_end) within a document's `TimeFrame` (extract.timeframe): 全年 and
+年末 mean the year of the part of the document the figure stands in (the
+reviewed year in a review, the planned year in a plan); 今年, 去年, 明年
+count from the year the text speaks in; 过去五年 ends the year before it.
+A stock (年末, 截至6月底, 到2025年, 9月末) has no period_start: it is a
+state at a moment.
+A period without a year belongs to its part's year, except that a review
+(not a plan) never reports on a period that ends after the document was
+published: 1-11月 in a report dated January 2024 is 2023's.
 去年同期 depends on the period it is compared with, so it resolves to that
 period shifted back one year (`shift_year`).
 
@@ -18,51 +24,33 @@ where such a base ends, so attribution can skip it (`BASE_BEFORE_RE`,
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline import vocab
+from pipeline.extract.timeframe import Span, TimeFrame, month_end, year_span
 from pipeline.extract.tries import alternation
 
 _YEAR = r"(?:19|20)[0-9]{2}"
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def _quarter_words() -> dict[str, tuple[str, dict]]:
-    words = {}
-    for q in "一二三四1234":
-        words[f"{q}季度"] = ("quarter", {"q": q})
-        words[f"第{q}季度"] = ("quarter", {"q": q})
-    for q in "二两三23":
-        words[f"前{q}季度"] = ("quarters_to_date", {"q": q})
-        words[f"前{q}个季度"] = ("quarters_to_date", {"q": q})
-    return words
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _fields(text: str) -> dict:
+    return dict(pair.split("=", 1) for pair in text.split(",") if pair)
 
 
 # Periods written in words: word -> (kind, fields).
 PERIOD_WORDS: dict[str, tuple[str, dict]] = {
-    "今年以来": ("year_to_date", {}),
-    "年初以来": ("year_to_date", {}),
-    "本年以来": ("year_to_date", {}),
-    "去年同期": ("same_period_last_year", {}),
-    "上年同期": ("same_period_last_year", {}),
-    "上一年同期": ("same_period_last_year", {}),
-    "去年": ("last_year", {}),
-    "上年": ("last_year", {}),
-    "上一年": ("last_year", {}),
-    "今年": ("this_year", {}),
-    "全年": ("this_year", {}),
-    "年内": ("this_year", {}),
-    "本年": ("this_year", {}),
-    "当年": ("this_year", {}),
-    "年底": ("year_end", {}),
-    "年末": ("year_end", {}),
-    "明年": ("next_year", {}),
-    "上半年": ("half", {"h": "上"}),
-    "下半年": ("half", {"h": "下"}),
-    **_quarter_words(),
+    row[0]: (row[1], _fields(row[2]) if len(row) > 2 else {}) for row in vocab.rows("period_words.tsv")
 }
+# Five-year plans by name: 十四五 -> (2021, 2025).
+FIVE_YEAR_PLANS: dict[str, tuple[int, int]] = {
+    name: (int(first), int(last)) for name, first, last in vocab.rows("five_year_plans.tsv")
+}
+_PLAN_NAMES = "|".join(FIVE_YEAR_PLANS)
 
 # Periods written with digits; `_digit_period` tells them apart:
 # 2021-2023 (year_range), 1-5月 (month_range), 2022年 (year), 9月份 (month),
@@ -79,7 +67,16 @@ _YEAR_TEXT = re.compile(_YEAR)
 # Periods with their own shape.
 OTHER_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ytd_until", rf"截[至止](?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?:底|末|(?P<d>[0-9]{{1,2}})日)?"),
-    ("five_year_plan", r"十四五[”\"]?(?:期间|时期|以来)"),
+    ("until_now", r"截[至止]目前|截[至止]当前|到目前为止"),
+    ("five_year_plan", rf"[“\"]?(?P<plan>{_PLAN_NAMES})[”\"]?(?:期间|时期|以来)"),
+    ("plan_end", rf"[“\"]?(?P<plan>{_PLAN_NAMES})[”\"]?末"),
+    ("year_range", rf"(?P<y1>{_YEAR})年?\s?[-－—–~～至到]\s?(?P<y2>{_YEAR})年"),
+    ("by_year", rf"(?:到|至)(?P<y>{_YEAR})年(?:底|末)?(?![0-9一二三四上下第前])"),
+    ("month_end", r"(?<![0-9至到\-－—–~～])(?P<m>[0-9]{1,2})月(?:底|末)"),
+    # 2022年4月12日0—24时: the day of a daily statistic (a bare date is not a
+    # period: it dates an event)
+    ("day", rf"(?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})日\s?0\s?[—\-－–~～至到]\s?24\s?时"),
+    ("years_n", r"(?<![第0-9一二三四五六七八九十两多几])(?P<n>[两二三四五六七八九十])年(?=年均|累计|共|增加|增长|提高|下降|减少|间|里|中)"),
 )
 
 # A period right after one of these words is a comparison's base (比上年增长).
@@ -92,7 +89,17 @@ _WORDS_RE = re.compile(alternation(dict.fromkeys(PERIOD_WORDS, "")))
 _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PATTERNS)
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
 _YEAR_DIGITS_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})$")
-_TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end"})
+_TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end", "month_end"})
+# Periods that, opening a paragraph, date the paragraphs after it.
+SCOPE_KINDS = frozenset({"past_years", "past_year", "five_year_plan", "year_range", "since_year", "year", "years_n"})
+# What may stand before such a period at a paragraph's start: dashes,
+# quotes, list markers (——, “, （一）).
+SCOPE_LEAD_RE = re.compile(r"^[\s—\-“\"]*(?:[（(][一二三四五六七八九十]+[）)])?")
+SCOPE_REACH = 12
+# A part heading (二、2023年经济社会发展总体要求) ends a paragraph scope.
+PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]+、")
+# Periods that are a moment, not a span: a stock's figures have no period_start.
+STOCK_KINDS = frozenset({"year_end", "ytd_until", "by_year", "month_end", "until_now", "plan_end"})
 
 
 @dataclass(frozen=True)
@@ -121,7 +128,10 @@ def find_periods(text: str, start: int, end: int) -> list[Period]:
     for kind, pattern in _OTHERS:
         for match in pattern.finditer(text, start, end):
             fields = {k: v for k, v in match.groupdict().items() if v is not None}
-            found.append(Period(match.start(), match.end(), match.group(), kind, fields))
+            if kind == "month_end" and "y" not in fields:
+                found.append(_with_year(text, start, match.start(), match.end(), kind, fields))
+            else:
+                found.append(Period(match.start(), match.end(), match.group(), kind, fields))
     found.sort(key=lambda p: (p.start, -p.end))
     kept: list[Period] = []
     for period in found:
@@ -172,45 +182,101 @@ def _with_year(text: str, lo: int, start: int, end: int, kind: str, fields: dict
     return Period(start, end, text[start:end], kind, fields)
 
 
-def resolve(period: Period, doc_date: date | None, forward: bool) -> tuple[date | None, date | None]:
-    """Dates covered by `period` in a document published on `doc_date`;
-    `forward` is true in plans and targets, where a period may lie ahead."""
-    f = period.fields
-    explicit = f.get("y") or f.get("y2")
-    if doc_date is None and not explicit and period.kind not in ("year_range", "five_year_plan"):
-        return None, None
-    year = int(explicit) if explicit else (doc_date.year if doc_date else 0)
-    kind = period.kind
+@dataclass(frozen=True)
+class Setting:
+    """Where a figure stands: the span its part of the document covers
+    (`part`: the reviewed or the planned period, or its heading's), the
+    year the text speaks in there (`present`), whether it looks ahead (a
+    plan or a target may name a period after the document's date), and
+    the document's date."""
+
+    part: Span | None
+    present: int | None
+    forward: bool = False
+    spoken: date | None = None
+    reviewed: Span | None = None
+
+    @classmethod
+    def default(cls, frame: TimeFrame, forward: bool = False) -> Setting:
+        part = frame.plan if forward else frame.review
+        return cls(part, frame.present, forward, frame.spoken, frame.review)
+
+
+def resolve(period: Period, where: Setting) -> tuple[date | None, date | None]:
+    """Dates covered by `period` for a figure standing `where`."""
+    f, kind = period.fields, period.kind
+    part_year = where.part[0].year if where.part else where.present
+    present = where.present
     if kind == "year_range":
         return date(int(f["y1"]), 1, 1), date(int(f["y2"]), 12, 31)
     if kind == "five_year_plan":
-        return date(2021, 1, 1), date(2025, 12, 31)
+        first, last = FIVE_YEAR_PLANS[f["plan"]]
+        return date(first, 1, 1), date(last, 12, 31)
+    if kind == "plan_end":
+        return None, date(FIVE_YEAR_PLANS[f["plan"]][1], 12, 31)
     if kind == "year":
-        return date(year, 1, 1), date(year, 12, 31)
-    if kind in ("last_year", "same_period_last_year"):
-        return date(year - 1, 1, 1), date(year - 1, 12, 31)
-    if kind == "next_year":
-        return date(year + 1, 1, 1), date(year + 1, 12, 31)
-    if kind in ("this_year", "year_end"):
-        return date(year, 1, 1), date(year, 12, 31)
-    if kind == "year_to_date":
-        return date(year, 1, 1), doc_date
+        return year_span(int(f["y"]))
+    if kind == "day":
+        year = int(f["y"]) if f.get("y") else (where.spoken.year if where.spoken else present)
+        try:
+            day = date(year, int(f["m"]), int(f["d"])) if year else None
+        except ValueError:
+            return None, None
+        return day, day
+    if kind == "by_year":
+        return None, date(int(f["y"]), 12, 31)
     if kind == "since_year":
-        return date(year, 1, 1), doc_date
+        end = where.part[1] if where.part else where.spoken
+        return date(int(f["y"]), 1, 1), end
+    if kind == "until_now":
+        return None, (where.part[1] if where.part else where.spoken)
+    if kind == "past_year":
+        if where.reviewed and where.reviewed[0].year == where.reviewed[1].year:
+            return year_span(where.reviewed[0].year)
+        return year_span(present - 1) if present else (None, None)
+    if kind in ("past_years", "years_n"):
+        if present is None:
+            return None, None
+        n = int(f["n"]) if f["n"].isdigit() else _CN_COUNT[f["n"]]
+        return date(present - n, 1, 1), date(present - 1, 12, 31)
+    explicit = f.get("y")
+    if kind in ("this_year", "last_year", "same_period_last_year", "next_year", "year_to_date"):
+        if present is None:
+            return None, None
+        year = {"this_year": present, "year_to_date": present, "next_year": present + 1}.get(kind, present - 1)
+        if kind == "year_to_date":
+            return date(year, 1, 1), where.spoken or date(year, 12, 31)
+        return year_span(year)
+    year = int(explicit) if explicit else part_year
+    if year is None:
+        return None, None
+    if kind == "whole_year":
+        return year_span(year)
+    if kind == "year_end":
+        return None, date(year, 12, 31)
     months = _months(kind, f)
     if months is None:
         return None, None
     m1, m2, day = months
     if not (1 <= m1 <= m2 <= 12):
         return None, None
-    start = date(year, m1, 1)
-    end = _end_of(year, m2, day)
-    if end is None:
+    span = _span(year, m1, m2, day)
+    if span is None:
         return None, None
-    if not explicit and not forward and doc_date is not None and end > doc_date:
-        start = date(year - 1, m1, 1)
-        end = _end_of(year - 1, m2, day)
-    return start, end
+    if not explicit and not where.forward and where.spoken is not None and span[1] > where.spoken:
+        span = _span(year - 1, m1, m2, day)
+    if span is None:
+        return None, None
+    return (None, span[1]) if kind in STOCK_KINDS else span
+
+
+def _span(year: int, m1: int, m2: int, day: int | None) -> Span | None:
+    end = month_end(year, m2)
+    if day is not None:
+        if not 1 <= day <= end.day:
+            return None
+        end = date(year, m2, day)
+    return date(year, m1, 1), end
 
 
 def _months(kind: str, f: dict) -> tuple[int, int, int | None] | None:
@@ -218,23 +284,18 @@ def _months(kind: str, f: dict) -> tuple[int, int, int | None] | None:
         return int(f["m1"]), int(f["m2"]), None
     if kind == "month":
         return int(f["m"]), int(f["m"]), None
+    if kind == "month_end":
+        return int(f["m"]), int(f["m"]), None
     if kind == "ytd_until":
         return 1, int(f["m"]), int(f["d"]) if f.get("d") else None
     if kind == "half":
         return (1, 6, None) if f["h"] == "上" else (7, 12, None)
     if kind == "quarter":
-        q = _CN_NUM[f["q"]]
+        q = int(f["q"])
         return 3 * q - 2, 3 * q, None
     if kind == "quarters_to_date":
-        return 1, 3 * _CN_NUM[f["q"]], None
+        return 1, 3 * int(f["q"]), None
     return None
-
-
-def _end_of(year: int, month: int, day: int | None) -> date | None:
-    last = calendar.monthrange(year, month)[1]
-    if day is None:
-        return date(year, month, last)
-    return date(year, month, day) if 1 <= day <= last else None
 
 
 def shift_year(span: tuple[date | None, date | None]) -> tuple[date | None, date | None]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 _HEADING = (
     r"[ \t\u3000]*(?P<h>(?:第[一二三四五六七八九十]+部分[^\n。;；]{0,30}"
-    r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标"
+    r"|[^\n。;；，,]{0,24}?(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|重点工作|工作的建议|工作建议|发展成就|总体要求|政策取向|工作任务"
     r"|名词解释|工作情况|工作回顾|工作总结|完成情况)[^\n。;；，,]{0,16}))[ \t\u3000]*$"
 )
 # A heading fills a line; found from the line break before it, since a
@@ -44,7 +44,7 @@ _HEADING_AT_START_RE = re.compile(r"(?m)" + _HEADING)
 # skips through the text quickly (the text's very start is tried apart).
 _INLINE_HEADING = (
     r"[ \t\u3000]*(?P<h>[一二三四五六七八九十]{1,3}、[^\n。;；，,、]{0,16}?"
-    r"(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|工作情况|工作回顾|工作总结|完成情况))"
+    r"(?:工作安排|工作打算|工作计划|主要任务|目标任务|工作思路|主要目标|重点工作|工作的建议|工作建议|发展成就|总体要求|政策取向|工作任务|工作情况|工作回顾|工作总结|完成情况))"
 )
 INLINE_HEADING_RE = re.compile(r"[。！？!?\n]" + _INLINE_HEADING)
 _INLINE_HEADING_AT_START_RE = re.compile(_INLINE_HEADING)
@@ -65,16 +65,32 @@ def find_headings(text: str) -> list[tuple[int, str]]:
 
 # (pattern searched in the heading, role of the section it opens); first hit wins.
 HEADING_ROLES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile("情况|回顾|总结|成效|成绩|进展"), "actual"),
-    (re.compile("名词解释|安排|打算|计划|任务|目标|思路|展望|要求"), "plan"),
+    (re.compile("情况|回顾|总结|成效|成绩|进展|成就"), "actual"),
+    (re.compile("名词解释|安排|打算|计划|任务|目标|思路|展望|要求|建议|重点工作|取向"), "plan"),
     (re.compile("部分"), "actual"),
 )
 
 TARGET_RE = re.compile(
     r"力争|争取(?!到)|争创|目标|确保|年内完成|力求|计划(?:于|在|到|将|完成|新建|投资|建设|实施|开工)"
 )
-# An intention word earlier in the clause (计划拟分三年落地) makes a plan.
-PLAN_RE = re.compile(r"拟")
+# An intention word earlier in the clause (计划拟分三年落地, 计划总投资) makes a plan.
+PLAN_RE = re.compile(r"拟|计划(?:总)?投资")
+# Target words that in a review report what was obtained (争取中央资金…亿元).
+OBTAINING_WORDS = frozenset({"争取"})
+# A list of targets: 主要预期目标是：A；B；C。 — every figure up to the
+# sentence's end is a target.
+TARGET_LIST_RE = re.compile(r"目标(?:是|为)?[：:]|主要预期目标|预期目标")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def target_lists(text: str) -> list[tuple[int, int]]:
+    """Spans from each target-list opener to the end of its sentence
+    (split at 。 or a line break only: the list's items end in ；)."""
+    spans = []
+    for m in TARGET_LIST_RE.finditer(text):
+        end = _SENTENCE_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
 # 每2.5万人设置1个网点: a ratio standard; both figures define a norm.
 PER_WORDS: tuple[str, ...] = ("每",)
 # A target word right after the figure (增长不低于10%的目标) also makes it one.

@@ -340,11 +340,12 @@ def compare_sources(documents: list[Document], claims: list[ClaimRow]) -> list[C
     for r in sorted(claims, key=lambda r: (r.doc_id, r.claim.char_start)):
         doc = by_id.get(r.doc_id)
         c = r.claim
-        if doc is None or not doc.jurisdiction or not (c.period or c.period_start) or not _specific(c.metric):
+        place = c.place_code or (doc.place_code if doc else None)
+        if doc is None or not place or not (c.period or c.period_start) or not _specific(c.metric):
             continue
         if c.comparison in COMPARED_PARTS:
             continue
-        key = (doc.jurisdiction, c.metric, c.period_start or c.period, c.period_end, c.unit, c.role)
+        key = (doc.place_name or place, c.metric, c.period_start or c.period, c.period_end, c.unit, c.role)
         groups[key].setdefault(cluster[r.doc_id], r)
     checks = []
     for key, per_cluster in groups.items():
