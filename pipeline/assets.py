@@ -20,6 +20,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline import facts, schema, stages, tables
 from pipeline.release.writer import publish
 from pipeline.resources import GovfactsConfig
+from pipeline.scrape.store import STORE_STAGE
 from pipeline.validate import validate
 from pipeline.warehouse import create_views, read_table, write_table
 
@@ -48,6 +49,12 @@ def raw_documents(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, d
         write_table(conn, schema.RAW_DOCUMENTS, tables.raw_documents_table(raws))
         _write_quarantine(conn, "raw", quarantined)
     context.log.info(f"raw_documents: {len(raws)} inputs read, {len(quarantined)} quarantined")
+    damaged = [q for q in quarantined if q.stage == STORE_STAGE]
+    if damaged:
+        context.log.warning(
+            f"raw_documents: {len(damaged)} damaged raw-store entries skipped (first: {damaged[0].reason}); "
+            "run `govfacts store repair`"
+        )
     return dg.MaterializeResult(metadata={"rows": len(raws), "quarantined": len(quarantined)})
 
 
@@ -108,6 +115,8 @@ def release(context: dg.AssetExecutionContext, govfacts: GovfactsConfig, duckdb:
         data = {t.name: read_table(conn, t) for t in schema.PUBLISHED_TABLES}
     now = datetime.now(timezone.utc)
     published = publish(govfacts.output, data, now.date(), now.isoformat(timespec="seconds"))
+    for note in published.recovered:
+        context.log.warning(f"release: {note}")
     if published.unchanged:
         context.log.info(f"release: nothing changed since {published.previous_version}; no new release")
     else:

@@ -2,7 +2,14 @@
 
 `govfacts run` materialises every asset in-process (the same job the UI
 runs), printing one progress line per stage and a summary; `govfacts query`
-runs read-only SQL against the latest release.
+runs read-only SQL against the latest release; `govfacts store verify` and
+`govfacts store repair` check and mend the raw store of fetched pages.
+
+Exit codes: 0 done; 1 the run failed (a step or a blocking check; LATEST
+stays as it was), or `store verify` found damage; 2 refused before starting,
+because another run holds the output folder or another process holds its
+warehouse open. Every failure ends with one line giving the cause and the
+input or path, on stderr and as `why` in runs.jsonl.
 """
 
 from __future__ import annotations
@@ -19,11 +26,18 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from pipeline.failures import failure_line, messages_of, one_line
+from pipeline.neutralise import terminal_text
 from pipeline.release.query import run_query
 from pipeline.release.writer import latest_version
 from pipeline.resources import DEFAULT_ARCHIVE, DEFAULT_OUTPUT, DEFAULT_SOURCES, GovfactsConfig
+from pipeline.run_lock import OutputBusy, output_lock
+from pipeline.scrape.store_repair import repair, verify
+from pipeline.warehouse import WarehouseLocked, check_not_locked
 
 RUN_LOG = "runs.jsonl"
+EXIT_FAILED = 1
+EXIT_REFUSED = 2
 
 
 class _ProgressHandler(logging.Handler):
@@ -38,9 +52,9 @@ class _ProgressHandler(logging.Handler):
         event = meta.get("dagster_event")
         if event is None:
             if record.levelno >= logging.INFO:
-                print(f"  {meta.get('orig_message', record.getMessage())}", file=self.stream, flush=True)
+                print(f"  {terminal_text(meta.get('orig_message', record.getMessage()))}", file=self.stream, flush=True)
         elif event.is_step_failure:
-            print(f"  FAILED {meta.get('step_key')}: {event.step_failure_data.error.message.strip()}", file=self.stream, flush=True)
+            print(f"  FAILED {step_failure_line(meta.get('step_key'), event.step_failure_data.error)}", file=self.stream, flush=True)
 
 
 def _progress_logger(stream):
@@ -66,17 +80,36 @@ def _instance():
             yield instance
 
 
+def step_failure_line(step: str, error) -> str:
+    """One line for a failed step, from Dagster's error info: the user error under
+    Dagster's wrapper, then its causes, deepest last."""
+    chain = []
+    while error is not None:
+        if not error.cls_name.startswith("Dagster") or error.cause is None:
+            chain.append(error.message)
+        error = error.cause
+    return failure_line(f"step {step}", chain)
+
+
 def _failed_checks(result) -> list[str]:
-    return [
-        f"{e.asset_check_evaluation_data.check_name} on {e.asset_check_evaluation_data.asset_key.to_user_string()}"
-        for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
-    ]
+    lines = []
+    for e in result.all_events:
+        if e.event_type_value != "ASSET_CHECK_EVALUATION" or e.asset_check_evaluation_data.passed:
+            continue
+        data = e.asset_check_evaluation_data
+        problems = data.metadata.get("problems")
+        detail = f" ({one_line(str(problems.value))})" if problems is not None and problems.value != "none" else ""
+        lines.append(f"check {data.check_name} on {data.asset_key.to_user_string()} failed{detail}")
+    return lines
 
 
-def _record_run(output: Path, entry: dict) -> None:
-    with open(output / RUN_LOG, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+def _record_run(output: Path, entry: dict, stream) -> None:
+    """Append the entry; a log that cannot be written is said, never the end of the command."""
+    try:
+        with open(output / RUN_LOG, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
+    except OSError as exc:
+        print(f"govfacts: {failure_line('could not record the run in ' + str(output / RUN_LOG), [str(exc)])}", file=stream)
 
 
 def _summary(output: Path) -> dict:
@@ -94,27 +127,48 @@ def _summary(output: Path) -> dict:
 
 
 def run(archive: Path, output: Path, sources: Path, stream=sys.stderr) -> int:
+    """Run every stage with the output folder locked; the exit code says how it ended."""
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    entry = {"started_at": started, "archive": str(archive), "success": False, "release": None}
+    print(f"govfacts: {archive} -> {output}", file=stream, flush=True)
+    try:
+        with output_lock(output, f"govfacts run --archive {archive} --output {output}") as held:
+            if held.stale is not None:
+                print(f"govfacts: {held.stale_message()}", file=stream, flush=True)
+            check_not_locked(output / "warehouse.duckdb")
+            return _run_locked(archive, output, sources, stream, entry)
+    except (OutputBusy, WarehouseLocked) as exc:
+        why = failure_line("refused", [str(exc), *messages_of(exc)[1:]])
+        code = EXIT_REFUSED
+    except (OSError, duckdb.Error) as exc:
+        why = failure_line(f"cannot use {output}", messages_of(exc))
+        code = EXIT_FAILED
+    entry["why"] = why
+    print(f"govfacts: {why}", file=stream)
+    if output.is_dir():
+        _record_run(output, entry, stream)
+    return code
+
+
+def _run_locked(archive: Path, output: Path, sources: Path, stream, entry: dict) -> int:
     from pipeline.definitions import ALL_ASSETS_JOB, build_definitions
 
-    output.mkdir(parents=True, exist_ok=True)
     config = GovfactsConfig(archive_dir=str(archive.resolve()), output_dir=str(output.resolve()), sources_dir=str(sources.resolve()))
     before = latest_version(output)
-    print(f"govfacts: {archive} -> {output}", file=stream, flush=True)
     defs = build_definitions(config, loggers={"progress": _progress_logger(stream)})
-    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with _instance() as instance:
         result = defs.resolve_job_def(ALL_ASSETS_JOB).execute_in_process(
             instance=instance, raise_on_error=False, run_config={"loggers": {"progress": {}}}
         )
     after = latest_version(output)
-    entry = {"started_at": started, "archive": str(archive), "success": result.success, "release": after if after != before else None}
+    entry.update(success=result.success, release=after if after != before else None)
     if not result.success:
-        failed = [e.step_key for e in result.all_events if e.is_step_failure]
-        entry["why"] = "; ".join([f"step {s} failed" for s in failed] + [f"check {c} failed" for c in _failed_checks(result)])
-        _record_run(output, entry)
-        print(f"govfacts: run failed ({entry['why']}); LATEST stays {before or 'unset'}", file=stream)
-        return 1
-    _record_run(output, entry)
+        failed = [step_failure_line(e.step_key, e.step_failure_data.error) for e in result.all_events if e.is_step_failure]
+        entry["why"] = "; ".join(failed + _failed_checks(result)) or "the run failed before any step"
+        _record_run(output, entry, stream)
+        print(f"govfacts: run failed: {entry['why']}; LATEST stays {before or 'unset'}", file=stream)
+        return EXIT_FAILED
+    _record_run(output, entry, stream)
     s = _summary(output)
     verdicts = ", ".join(f"{n} {v}" for v, n in s["checks"].items()) or "none"
     release = f"new release {after} at {output / 'releases' / after}" if after != before else f"no change since {before}; no new release"
@@ -123,6 +177,31 @@ def run(archive: Path, output: Path, sources: Path, stream=sys.stderr) -> int:
         f"{s['quarantined']} quarantined; {release}",
         file=stream,
     )
+    return 0
+
+
+def store(action: str, output: Path, out=None, stream=None) -> int:
+    """`verify` reports; `repair` mends under the output lock (see pipeline.scrape.store_repair)."""
+    out, stream = out or sys.stdout, stream or sys.stderr
+    root = output / "raw"
+    if action == "verify":
+        check = verify(root)
+        for line in check.summary():
+            print(terminal_text(line), file=out)
+        return 0 if check.healthy else EXIT_FAILED
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        with output_lock(output, f"govfacts store repair --output {output}"):
+            check = repair(root, stamp)
+    except OutputBusy as exc:
+        print(f"govfacts: {failure_line('refused', [str(exc)])}", file=stream)
+        return EXIT_REFUSED
+    except OSError as exc:
+        print(f"govfacts: {failure_line(f'cannot repair {root}', messages_of(exc))}", file=stream)
+        return EXIT_FAILED
+    for line in check.summary():
+        print(terminal_text(line), file=out)
+    print("nothing to repair" if check.healthy else f"repaired {root} (the old log is kept as index.jsonl.before-repair-{stamp})", file=out)
     return 0
 
 
@@ -138,9 +217,14 @@ def main(argv: list[str] | None = None) -> int:
     p_query.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     p_query.add_argument("--release", help="a release version instead of LATEST")
     p_query.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    p_store = sub.add_parser("store", help="verify or repair the raw store of fetched pages (OUTPUT/raw)")
+    p_store.add_argument("action", choices=("verify", "repair"))
+    p_store.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     if args.command == "run":
         return run(args.archive, args.output, args.sources)
+    if args.command == "store":
+        return store(args.action, args.output)
     return run_query(args.output, args.sql, args.csv, sys.stdout, args.release)
 
 

@@ -8,12 +8,11 @@ subprocess per step would cost seconds for milliseconds of work.
 from __future__ import annotations
 
 import dagster as dg
-from dagster_duckdb import DuckDBResource
 
 from pipeline.asset_checks import PIPELINE_CHECKS
 from pipeline.assets import PIPELINE_ASSETS
 from pipeline.registry import load_registry
-from pipeline.resources import GovfactsConfig, config_from_env
+from pipeline.resources import GovfactsConfig, WarehouseResource, config_from_env
 from pipeline.sensors import build_schedules, build_sensors
 from pipeline.snapshot_asset import snapshots
 
@@ -29,7 +28,7 @@ def build_definitions(config: GovfactsConfig, loggers: dict | None = None) -> dg
         jobs=[job],
         sensors=build_sensors(job),
         schedules=build_schedules(job, sources),
-        resources={"govfacts": config, "duckdb": DuckDBResource(database=str(config.warehouse_path))},
+        resources={"govfacts": config, "duckdb": WarehouseResource(database=str(config.warehouse_path), output_dir=config.output_dir)},
         executor=dg.in_process_executor,
         loggers=loggers or {},
     )

@@ -33,6 +33,12 @@ class RawDocument:
     http_status: int | None = None
     hints: dict = field(default_factory=dict)
 
+    @property
+    def input_name(self) -> str:
+        """What a quarantine row names: the archive file when the bytes came
+        from one (two files may claim one URL in their sidecars), else the URL."""
+        return self.hints.get("file") or self.source_uri
+
 
 @dataclass(frozen=True)
 class Document:

@@ -27,7 +27,7 @@ CONTENT_PROFILES = ("gov_open_info", "news_article", "epaper_text", "generic")
 JURISDICTION_LEVELS = ("province", "city", "district", "town")
 DEFAULT_SCHEDULE = "0 6 * * *"  # daily, 06:00 in the schedule's time zone (Asia/Shanghai)
 WEB_REQUIRED = ("publisher", "jurisdiction", "doc_kind", "listing_urls", "link_pattern", "content_profile", "allowed_hosts")
-FETCH_KEYS = ("timeout", "max_retries", "backoff", "max_redirects", "max_bytes", "min_interval")
+FETCH_KEYS = ("timeout", "max_retries", "backoff", "max_redirects", "max_bytes", "min_interval", "deadline", "max_retry_after")
 # Registry fields every document of a source inherits as hints, when present.
 HINT_KEYS = ("publisher", "doc_kind", "content_profile")
 

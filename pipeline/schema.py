@@ -126,8 +126,8 @@ CLAIMS = Table(
         C("role", "string", "actual, target, plan or threshold.", "actual", True),
         C("comparison", "string", "Part the figure plays: level, base, increment, rate or share.", "base", True),
         C("compared_to", "string", "claim_id of the level figure this base, increment or rate belongs to.", ""),
-        C("sentence", "string", "The sentence the claim sits in.", "1-5月,共计完成税收20.17亿元,…", True),
-        C("sentence_start", "int", "Offset of the sentence in documents.text.", "380", True),
+        C("sentence", "string", "The sentence the claim sits in; of a sentence longer than 500 characters, the 500 around the claim.", "1-5月,共计完成税收20.17亿元,…", True),
+        C("sentence_start", "int", "Offset in documents.text where the stored sentence starts.", "380", True),
         C("first_seen", "string", "The release version in which this claim_id first appeared.", "2026.12.02"),
     ),
 )
@@ -231,12 +231,16 @@ RAW_DOCUMENTS = Table(
 
 QUARANTINE = Table(
     name="quarantine",
-    description="Inputs that could not be used, with the stage and the reason; nothing else is lost because of them.",
+    description=(
+        "Inputs, or parts of inputs, that could not be used, with the stage and the reason; nothing else is lost "
+        "because of them. A document still published appears here for what was dropped from it (a sidecar field, "
+        "damaged bytes)."
+    ),
     primary_key=("source_id", "source_uri", "stage"),
     columns=(
         C("source_id", "string", "Registry id of the source.", "embedded", True),
-        C("source_uri", "string", "URL or file name of the input.", "broken.html", True),
-        C("stage", "string", "Stage that rejected it: fetch, decode, parse, extract.", "decode", True),
+        C("source_uri", "string", "URL or file name of the input (the archive file for archive inputs, or index.jsonl:LINE for the raw store).", "broken.html", True),
+        C("stage", "string", "Stage that rejected it: read, store (the raw store), fetch, decode, parse, documents, extract.", "decode", True),
         C("reason", "string", "Why, in words that name the input.", "not decodable as GB18030 or UTF-8", True),
         C("content_sha256", "string", "sha256 of the bytes, when any arrived.", ""),
     ),

@@ -20,12 +20,13 @@ from pipeline.scrape.store import RawStore
 
 
 def read_raw(archive_dir: Path, sources_dir: Path, raw_store_dir: Path) -> tuple[list[RawDocument], list[Quarantined]]:
-    """The archive folder plus every snapshot the scraper has stored."""
+    """The archive folder plus every snapshot the scraper has stored; a damaged
+    store entry is a quarantine row of stage "store", never the end of the run."""
     raws, quarantined = read_archive(archive_dir, sources_dir)
     if raw_store_dir.exists():
         store = RawStore(raw_store_dir)
         raws += store.load_all()
-        quarantined += store.failures()
+        quarantined += store.failures() + store.problems()
     return raws, quarantined
 
 
@@ -37,7 +38,7 @@ def build_all_documents(raws: list[RawDocument]) -> tuple[list[Document], list[Q
     for raw in sorted(raws, key=lambda r: (r.source_uri, r.source_id)):
         if raw.content_sha256 in first_uri:
             quarantined.append(
-                Quarantined(raw.source_id, raw.source_uri, "documents", f"same bytes as {first_uri[raw.content_sha256]}", raw.content_sha256)
+                Quarantined(raw.source_id, raw.input_name, "documents", f"same bytes as {first_uri[raw.content_sha256]}", raw.content_sha256)
             )
             continue
         first_uri[raw.content_sha256] = raw.source_uri

@@ -14,6 +14,8 @@ import pyarrow as pa
 from pipeline import schema
 from pipeline.model import Check, Claim, ClaimRow, Document, Quarantined, RawDocument
 
+REASON_SEPARATOR = " | "
+
 
 def _table(table: schema.Table, rows: list[dict]) -> pa.Table:
     rows = sorted(rows, key=lambda r: tuple("" if r.get(k) is None else r[k] for k in table.primary_key))
@@ -105,5 +107,11 @@ def checks_table(checks: list[Check]) -> pa.Table:
 
 
 def quarantine_table(items: list[Quarantined]) -> pa.Table:
-    unique = {(q.source_id, q.source_uri, q.stage): asdict(q) for q in items}
+    """One row per (source, input, stage), the table's key: when one input has
+    several problems in a stage, their reasons are joined, never dropped."""
+    unique: dict[tuple[str, str, str], dict] = {}
+    for q in items:
+        row = unique.setdefault((q.source_id, q.source_uri, q.stage), asdict(q))
+        if q.reason not in row["reason"].split(REASON_SEPARATOR):
+            row["reason"] += REASON_SEPARATOR + q.reason
     return _table(schema.QUARANTINE, list(unique.values()))

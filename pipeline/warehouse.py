@@ -3,7 +3,8 @@
 Tables are always recreated from the schema's DDL (never inferred from the
 data), so a column's type and comment are the ones the data dictionary
 promises. DuckDB allows one writer per file: only the pipeline writes here;
-analysts get the read-only copy shipped in each release.
+analysts get the read-only copy shipped in each release. A run checks at
+its start that nobody holds the file (`check_not_locked`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,24 @@ import pyarrow as pa
 from pipeline import schema
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+class WarehouseLocked(Exception):
+    """Another process holds the warehouse open; the message names it."""
+
+
+def check_not_locked(path: Path) -> None:
+    """Fail at once, naming the holder, when another process holds the warehouse:
+    dagster-duckdb would retry for about 100 seconds and then fail without saying why."""
+    if not Path(path).exists():
+        return
+    try:
+        duckdb.connect(str(path)).close()
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        holder = str(exc).split("Conflicting lock is held in ", 1)[-1].split(". See also", 1)[0]
+        raise WarehouseLocked(f"warehouse {path} is held open by another process ({holder}); close it and run again") from exc
 
 
 def write_table(conn: duckdb.DuckDBPyConnection, table: schema.Table, data: pa.Table) -> None:

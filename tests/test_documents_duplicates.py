@@ -1,4 +1,4 @@
-from pipeline.documents.duplicates import containment, link_duplicates, shingles, similar_pairs
+from pipeline.documents.duplicates import containment, link_duplicates, signature, similar_pairs
 from pipeline.model import Document
 
 STORY = (
@@ -15,6 +15,12 @@ def doc(doc_id: str, text: str, date: str | None = None) -> Document:
     return Document(doc_id=doc_id, source_uri=doc_id, source_id="t", content_sha256=doc_id, text=text, published_date=date)
 
 
+def shingles(text: str) -> frozenset[int]:
+    sig = signature(text)
+    assert sig.modulus == 1  # short texts keep every shingle
+    return sig.hashes
+
+
 def test_shingles_ignore_punctuation_and_spacing():
     assert shingles("张江镇，党群服务中心。") == shingles("张江镇 党群服务中心")
 
@@ -22,6 +28,15 @@ def test_shingles_ignore_punctuation_and_spacing():
 def test_containment_of_trimmed_republication():
     assert containment(shingles(STORY[:80]), shingles(STORY + OTHER)) == 1.0
     assert containment(shingles(STORY), shingles(OTHER)) < 0.1
+
+
+def test_a_long_text_keeps_a_bounded_sample_that_still_finds_its_copy():
+    long_text = "".join(f"第{k}段，张江镇新增就业岗位{k * 37 % 9973}个，完成税收{k % 97}.{k % 10}亿元。" for k in range(4000))
+    sig = signature(long_text, limit=2000)
+    assert sig.modulus > 1 and len(sig.hashes) <= 2000
+    assert abs(sig.size - len(signature(long_text, limit=10**9).hashes)) / sig.size < 0.2
+    docs = [doc("big", long_text, "2023-01-01"), doc("part", long_text[20000:30000], "2023-02-01"), doc("other", OTHER * 5)]
+    assert [d.duplicate_of for d in link_duplicates(docs)] == [None, "big", None]
 
 
 def test_later_copy_points_at_earlier_one():

@@ -2,6 +2,7 @@
 nothing published when nothing changed, nothing left behind on failure."""
 
 import json
+import shutil
 from datetime import date
 
 import pytest
@@ -55,3 +56,24 @@ def test_missing_tables_are_refused_with_their_names(tmp_path):
     del tables["checks"]
     with pytest.raises(ValueError, match="checks"):
         writer.publish(tmp_path, tables, DAY, "t")
+
+
+def test_an_incomplete_release_newer_than_latest_is_removed_and_a_complete_one_adopted(tmp_path):
+    first = writer.publish(tmp_path, seed_tables(), DAY, "t")
+    broken = tmp_path / "releases" / "2026.11.23.5"
+    broken.mkdir()
+    (broken / "claims.parquet").write_bytes(b"half")
+    stray = tmp_path / "releases" / "2026.11.23.7"
+    shutil.copytree(first.path, stray)
+    manifest = json.loads((stray / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(version=stray.name, previous_version="2026.01.01")
+    (stray / "manifest.json").chmod(0o644)
+    (stray / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    notes = writer.recover(tmp_path)
+    assert not broken.exists() and stray.exists()
+    assert notes == [
+        "removed release folder 2026.11.23.5: no readable manifest.json (FileNotFoundError)",
+        "adopted release 2026.11.23.7: complete, but its run stopped before recording it as LATEST"
+        " (its changes are against 2026.01.01, not 2026.11.23)",
+    ]
+    assert writer.latest_version(tmp_path) == stray.name

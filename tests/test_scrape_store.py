@@ -138,12 +138,31 @@ def test_a_second_reader_sees_what_a_writer_appended_later(store):
     assert [d.source_uri for d in reader.load_all()] == [URL]
 
 
-def test_a_corrupt_line_is_an_error_naming_the_file_and_line(store):
+def test_a_corrupt_line_is_skipped_and_reported_with_its_number(store):
     store.record_fetch("zj", ITEM, fetched(PAGE))
     with open(store.index_path, "a", encoding="utf-8") as fh:
-        fh.write("not json\n")
-    with pytest.raises(ValueError, match=r"index.jsonl: line 2 is not JSON"):
-        RawStore(store.root).load_all()
+        fh.write("not json\n[1]\n" + json.dumps({"kind": "snapshot", "url": URL}) + "\n")
+    other = URL.replace("313260", "8")
+    store.record_fetch("zj", ITEM, fetched(b"<p>8</p>", url=other))
+    reader = RawStore(store.root)
+    assert [d.source_uri for d in reader.load_all()] == [URL, other]
+    problems = reader.problems()
+    assert [(q.source_uri, q.stage) for q in problems] == [("index.jsonl:2", "store"), ("index.jsonl:3", "store"), ("index.jsonl:4", "store")]
+    assert "line 2 of" in problems[0].reason and "not JSON" in problems[0].reason and "govfacts store repair" in problems[0].reason
+    assert "without role, source_id, sha256" in problems[2].reason
+
+
+def test_a_missing_or_damaged_object_falls_back_to_an_earlier_snapshot(store):
+    store.record_fetch("zj", ITEM, fetched(PAGE, at="2026-11-23T08:00:00Z"))
+    newer = PAGE.replace(b"20.17", b"20.18")
+    store.record_fetch("zj", ITEM, fetched(newer, at="2026-11-24T08:00:00Z"))
+    store.object_path(hashlib.sha256(newer).hexdigest()).unlink()
+    docs = store.load_all()
+    assert [d.content for d in docs] == [PAGE]
+    assert [(q.source_uri, q.stage) for q in store.problems()] == [(URL, "store")]
+    assert "an earlier snapshot is used" in store.problems()[0].reason
+    store.object_path(hashlib.sha256(PAGE).hexdigest()).write_bytes(b"flipped bits")
+    assert RawStore(store.root).load_all() == []
 
 
 def test_load_all_orders_by_source_then_url(store):
@@ -169,3 +188,25 @@ def test_media_type_from_content_type(content_type, url, expected):
 
 def test_an_empty_store_has_nothing(store):
     assert (store.load_all(), store.failures(), store.known_urls("zj")) == ([], [], set())
+
+
+def test_repair_drops_records_of_damaged_objects_and_leftovers_and_keeps_the_old_log(store):
+    from pipeline.scrape.store_repair import repair, verify
+
+    store.record_fetch("zj", ITEM, fetched(PAGE))
+    other = URL.replace("313260", "9")
+    store.record_fetch("zj", ITEM, fetched(b"<p>9</p>", url=other))
+    damaged = store.object_path(hashlib.sha256(PAGE).hexdigest())
+    damaged.write_bytes(b"changed on disk")
+    leftover = damaged.parent / ".tmp-abc"
+    leftover.write_bytes(b"half")
+    check = verify(store.root)
+    assert not check.healthy and check.bad_objects == {hashlib.sha256(PAGE).hexdigest(): "damaged"} and check.bad_records == [1]
+    assert check.leftovers == [leftover]
+    before = store.index_path.read_bytes()
+    repair(store.root, "20261202T000000Z")
+    assert verify(store.root).healthy
+    assert not damaged.exists() and not leftover.exists()
+    assert (store.root / "index.jsonl.before-repair-20261202T000000Z").read_bytes() == before
+    assert [d.source_uri for d in RawStore(store.root).load_all()] == [other]
+    assert store.known_urls("zj") == {other}  # the damaged page will be fetched again

@@ -17,7 +17,7 @@ from ..places import divisions, document_place
 from ..model import Document, Quarantined, RawDocument
 from .articles import Article, inline_byline, is_newspaper_page, split_articles
 from .chrome import PageMeta, clean_page, page_date
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_bytes, invalid_utf8_offsets
 from .html_profiles import ParseError, parse_html
 from .metadata import hinted, merge, normalise_date
 from .ocr_joins import rejoin
@@ -34,7 +34,7 @@ FIRST_LINE_TITLE_MAX_CHARS = 60
 
 
 def _quarantine(raw: RawDocument, stage: str, reason: str) -> tuple[list[Document], list[Quarantined]]:
-    return [], [Quarantined(raw.source_id, raw.source_uri, stage, reason, raw.content_sha256)]
+    return [], [Quarantined(raw.source_id, raw.input_name, stage, reason, raw.content_sha256)]
 
 
 def build_documents(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
@@ -50,6 +50,7 @@ def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
         text, encoding = decode_bytes(raw.content, uri, hints, raw.media_type)
     except DecodeError as exc:
         return _quarantine(raw, "decode", str(exc))
+    notes = _replaced_bytes(raw, text, encoding)
     found: dict[str, str | None] = {}
     page_kind = None
     if raw.media_type == "text/html":
@@ -71,9 +72,9 @@ def _build(raw: RawDocument) -> tuple[list[Document], list[Quarantined]]:
     if newspaper:
         articles = split_articles(cleaned)
         if articles:
-            return [_described(_article_document(raw, hints, found, encoding, n, a), hints) for n, a in enumerate(articles, start=1)], []
+            return [_described(_article_document(raw, hints, found, encoding, n, a), hints) for n, a in enumerate(articles, start=1)], notes
     found.setdefault("doc_kind", page_kind)
-    return [_described(_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html"), hints)], []
+    return [_described(_single_document(raw, hints, found, encoding, cleaned, raw.media_type != "text/html"), hints)], notes
 
 
 def _described(doc: Document, hints: dict) -> Document:
@@ -102,6 +103,18 @@ def _first_day(published: str | None) -> date | None:
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
     except ValueError:
         return None
+
+
+def _replaced_bytes(raw: RawDocument, text: str, encoding: str) -> list[Quarantined]:
+    """A row saying where damaged UTF-8 was replaced; the document itself is kept."""
+    if encoding != "utf-8" or "\ufffd" not in text:
+        return []
+    offsets = invalid_utf8_offsets(raw.content)
+    if not offsets:
+        return []
+    shown = ", ".join(map(str, offsets[:10])) + (" ..." if len(offsets) > 10 else "")
+    reason = f"{raw.input_name}: {len(offsets)} invalid UTF-8 sequence(s) at byte offset(s) {shown} replaced with U+FFFD; the rest of the text is kept"
+    return [Quarantined(raw.source_id, raw.input_name, "decode", reason, raw.content_sha256)]
 
 
 def _fill_from_page(found: dict[str, str | None], meta: PageMeta) -> None:

@@ -9,6 +9,10 @@ it and the result reads as text. The order of trust is
 2. strict UTF-8 — GBK/GB18030 text practically never forms valid multi-byte
    UTF-8 sequences, while UTF-8 Chinese text sometimes *does* decode cleanly
    as GB18030 into mojibake, so validity as UTF-8 outranks a GB declaration;
+   UTF-8 damaged in a few places (a byte lost in transfer, a truncated
+   character) still counts: up to MAX_INVALID_UTF8 invalid sequences, far
+   outnumbered by valid multi-byte ones, become U+FFFD and the offsets are
+   reported (`invalid_utf8_offsets`), instead of losing the whole document;
 3. the declared charset (HTTP header hint, then <meta charset>);
 4. charset-normalizer's ranked guesses;
 5. GB18030 as the last resort for this corpus.
@@ -69,6 +73,10 @@ SENSIBLE_RANGES = (
     (0xFF00, 0xFFEF),
 )
 MIN_SENSIBLE_SHARE = 0.97
+# Damaged UTF-8: at most this many invalid sequences, and at least this many
+# valid multi-byte characters per invalid one (GBK text has far fewer).
+MAX_INVALID_UTF8 = 64
+MIN_VALID_PER_INVALID = 100
 
 
 class DecodeError(ValueError):
@@ -109,6 +117,33 @@ def _try(content: bytes, encoding: str) -> str | None:
     return text if reads_as_text(text) else None
 
 
+def invalid_utf8_offsets(content: bytes, limit: int = MAX_INVALID_UTF8) -> list[int]:
+    """Byte offsets of the invalid UTF-8 sequences in `content`, at most `limit` + 1 of them."""
+    offsets: list[int] = []
+    view = memoryview(content)
+    position = 0
+    while len(offsets) <= limit:
+        try:
+            codecs.utf_8_decode(view[position:], "strict", True)
+            break
+        except UnicodeDecodeError as exc:
+            offsets.append(position + exc.start)
+            position += exc.end
+    return offsets
+
+
+def _damaged_utf8(content: bytes) -> str | None:
+    """The text of nearly valid UTF-8, invalid sequences replaced; None when it is not UTF-8."""
+    offsets = invalid_utf8_offsets(content)
+    if not offsets or len(offsets) > MAX_INVALID_UTF8:
+        return None
+    lead_bytes = sum(content.count(bytes([b])) for b in range(0xC2, 0xF5))
+    if lead_bytes - len(offsets) < MIN_VALID_PER_INVALID * len(offsets):
+        return None
+    text = content.decode("utf-8", errors="replace")
+    return text if reads_as_text(text) else None
+
+
 def declared_charsets(content: bytes, hints: dict, media_type: str) -> list[str]:
     """Declarations in the order they are trusted: HTTP header, then the page."""
     found = []
@@ -131,6 +166,8 @@ def decode_bytes(content: bytes, uri: str, hints: dict | None = None, media_type
             if text is not None:
                 return text.lstrip("\ufeff"), "utf-8-sig" if encoding == "utf-8-sig" else encoding
     text = _try(content, "utf-8")
+    if text is None:
+        text = _damaged_utf8(content)
     if text is not None:
         return text, "utf-8"
     candidates = [normalise_name(name) for name in declared_charsets(content, hints or {}, media_type)]
@@ -140,4 +177,7 @@ def decode_bytes(content: bytes, uri: str, hints: dict | None = None, media_type
         text = _try(content, encoding)
         if text is not None:
             return text, encoding
-    raise DecodeError(f"bytes of {uri} decode as text in no encoding (tried {', '.join(dict.fromkeys(candidates))})")
+    bad = invalid_utf8_offsets(content, limit=0)
+    where = f"first invalid UTF-8 byte at offset {bad[0]}" if bad else "valid UTF-8 but not readable text"
+    tried = ", ".join(dict.fromkeys(candidates))
+    raise DecodeError(f"bytes of {uri} decode as text in no encoding ({where}; tried {tried})")

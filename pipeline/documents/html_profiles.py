@@ -18,6 +18,13 @@ the first profile whose markers the page carries wins:
     meta tags SiteName / ArticleTitle / PubDate / ContentSource / ColumnName;
 (b) news_article — 来源 / 编辑 / 责任编辑 lines;
 (c) generic.
+
+A page nested deeper than MAX_TREE_DEPTH elements is read flat: libxml2
+stops building the tree at 255 levels and drops the rest of the page, and the
+walks below recurse, so such a page is parsed again with every tag but the
+head's turned into a line break (block elements) or nothing (inline ones),
+and scripts and styles removed with their content. Its text survives; only
+the choice of a main block is lost, and the chrome rules still apply.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ BLOCK_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody",
     "td", "th", "thead", "tr", "ul", "br", "caption", "tfoot",
 }
+MAX_TREE_DEPTH = 200
+FLAT_KEPT_TAGS = frozenset({"html", "head", "title", "meta", "body", "br"})
+# `[^<>]*` rather than `[^>]*`: an unclosed tag ends at the next `<`, so a run of them stays linear.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+CODE_TAGS = ("script", "style", "noscript", "textarea", "svg", "select")
+_CODE_OPEN = re.compile(r"<(" + "|".join(CODE_TAGS) + r")\b", re.I)
 UNPUNCTUATED_WEIGHT = 0.2
 GRANDPARENT_SHARE = 0.5
 MIN_BLOCK_CHARS = 10
@@ -199,11 +212,55 @@ def _page_title(tags: dict[str, str]) -> str | None:
     return max(parts, key=len) if parts else title
 
 
-def parse_html(text: str, uri: str) -> HtmlPage:
+def _parse(text: str, uri: str):
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        return lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unparseable HTML in {uri}: {exc}") from exc
+
+
+def tree_depth(root) -> int:
+    """The deepest nesting of elements, counted without recursion."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def flatten_markup(text: str) -> str:
+    """The page with no nesting left in its body: block tags become <br>, other tags vanish."""
+
+    def replace(match: re.Match) -> str:
+        name = match.group(2).lower()
+        if name in FLAT_KEPT_TAGS:
+            return match.group(0)
+        return "<br>" if name in BLOCK_TAGS else ""
+
+    return _TAG.sub(replace, _without_code(text))
+
+
+def _without_code(text: str) -> str:
+    """The text with script, style ... elements and their content removed, in one pass."""
+    lowered = text.lower()
+    kept, position = [], 0
+    for match in _CODE_OPEN.finditer(text):
+        if match.start() < position:
+            continue
+        close = lowered.find("</" + match.group(1).lower(), match.end())
+        if close < 0:
+            break
+        kept.append(text[position : match.start()])
+        end = text.find(">", close)
+        position = len(text) if end < 0 else end + 1
+    kept.append(text[position:])
+    return "".join(kept)
+
+
+def parse_html(text: str, uri: str) -> HtmlPage:
+    root = _parse(text, uri)
+    if tree_depth(root) >= MAX_TREE_DEPTH:
+        root = _parse(flatten_markup(text), uri)
     tags = _meta_tags(root)
     _clean_tree(root)
     body = root.find("body")

@@ -16,7 +16,7 @@ import re
 from datetime import date, datetime
 
 from pipeline.extract import comparisons, metrics, periods, roles
-from pipeline.extract.sentences import is_run_in_heading, opens_unit, split_sentences
+from pipeline.extract.sentences import is_run_in_heading, opens_unit, quote_bounds, split_sentences
 from pipeline.extract.spans import Figure, find_figures
 from pipeline.extract.timeframe import TimeFrame
 from pipeline.model import Claim
@@ -242,7 +242,14 @@ def extract_claims(
     _span_ends(text, records)
     _outcome_targets(text, records)
     _without_own_place(records)
-    return [Claim(**record) for record in records]
+    return [Claim(**_stored(record)) for record in records]
+
+
+def _stored(record: dict) -> dict:
+    """The claim's fields: the stored sentence is the capped quote and starts where it starts."""
+    fields = dict(record)
+    fields["sentence_start"] = fields.pop("quote_start")
+    return fields
 
 
 def _without_own_place(records: list[dict]) -> None:
@@ -278,6 +285,7 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
     text, f = doc.text, figures[i]
     index = doc.sentence_index(f.start)
     s_start, s_end = doc.sentences[index] if index is not None else (f.start, f.end)
+    q_start, q_end = quote_bounds((s_start, s_end), f.start, f.end)
     heading = doc.heading_before(f.start)
     section_role = roles.heading_role(heading[1]) if heading else "actual"
 
@@ -320,8 +328,9 @@ def _attribute(doc: _Text, figures: list[Figure], i: int) -> tuple[dict, bool]:
         "value_high": f.high,
         "unit": f.unit,
         "qualifier": f.qualifier,
-        "sentence": text[s_start:s_end],
+        "sentence": text[q_start:q_end],
         "sentence_start": s_start,
+        "quote_start": q_start,
         "metric": _metric(doc, figures, i, s_start),
         "place_code": doc.places.at(s_start, f.start),
         "period": period.text if period else None,

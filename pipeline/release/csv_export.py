@@ -3,7 +3,10 @@
 Arrow's own CSV writer has no byte-order mark (Excel then reads UTF-8 as the
 local code page and garbles the Chinese) and cannot write list columns, so
 cells are turned to text here, by one rule shared with the diff and the
-query command, and written with the standard csv module.
+query command, and written with the standard csv module. Text columns carry
+words from documents, so their cells pass the CSV-injection rule of
+pipeline.neutralise; numbers and dates never need it (`-0.6` is a number to
+a spreadsheet, not a formula).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 import pyarrow as pa
+
+from pipeline.neutralise import csv_cell
 
 LIST_SEPARATOR = ";"
 
@@ -44,11 +49,25 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def is_text_type(data_type: pa.DataType) -> bool:
+    """Strings and lists of strings: the columns that can hold a document's words."""
+    if pa.types.is_list(data_type) or pa.types.is_large_list(data_type):
+        data_type = data_type.value_type
+    return pa.types.is_string(data_type) or pa.types.is_large_string(data_type)
+
+
+def spreadsheet_cell(value: object, text_column: bool) -> str:
+    """cell_text, made safe for a spreadsheet when the column holds text."""
+    text = cell_text(value)
+    return csv_cell(text) if text_column else text
+
+
 def table_rows(table: pa.Table) -> Iterable[list[str]]:
+    text_columns = [is_text_type(field.type) for field in table.schema]
     for batch in table.to_batches():
         columns = [col.to_pylist() for col in batch.columns]
         for row in zip(*columns, strict=True):
-            yield [cell_text(v) for v in row]
+            yield [spreadsheet_cell(v, t) for v, t in zip(row, text_columns, strict=True)]
 
 
 def write_rows(out: TextIO, header: list[str], rows: Iterable[list[str]]) -> None:

@@ -3,7 +3,9 @@
 Rows are matched by their stable ids (claim_id, doc_id, check_id), so a claim
 that moved in a file keeps its identity only if its id did; a value that
 changed shows up once per column that differs, with both sides as text (the
-same text the CSV copies hold).
+same text the CSV copies hold). Titles, surfaces and messages are document
+text: in CHANGES.md they pass pipeline.neutralise's Markdown rules, so they
+read as text and never as headings, links or HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import schema
+from pipeline.neutralise import markdown_code, markdown_text
 from pipeline.release import parquet_file
 from pipeline.release.csv_export import cell_text
 
@@ -126,18 +129,14 @@ def _counts(rows: list[dict]) -> Counter:
 
 def _code(text: str | None) -> str:
     """Inline code that survives backticks and line breaks in the value."""
-    if text is None:
-        return "(null)"
-    text = " ".join(text.split()) or " "
-    fence = "``" if "`" in text else "`"
-    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+    return "(null)" if text is None else markdown_code(text)
 
 
 def _doc_heading(doc_id: str | None, titles: Mapping[str, str]) -> str:
     if doc_id is None:
         return "### (no document)"
     title = titles.get(doc_id)
-    return f"### {title} ({_code(doc_id)})" if title else f"### {_code(doc_id)}"
+    return f"### {markdown_text(title)} ({_code(doc_id)})" if title else f"### {_code(doc_id)}"
 
 
 def _count_lines(counts: Counter) -> list[str]:
@@ -168,16 +167,16 @@ def _claim_lines(rows: list[dict], titles: Mapping[str, str]) -> list[str]:
 
 
 def _document_lines(rows: list[dict]) -> list[str]:
-    return [f"- {r['change']}: {r['label'] or '(untitled)'} ({_code(r['id'])})" for r in rows]
+    return [f"- {r['change']}: {markdown_text(r['label']) if r['label'] else '(untitled)'} ({_code(r['id'])})" for r in rows]
 
 
 def _check_lines(rows: list[dict]) -> list[str]:
     lines = []
     for r in rows:
         if r["change"] == "changed":
-            lines.append(f"- {_code(r['old'])} → {_code(r['new'])}: {r['label']} ({r['id']})")
+            lines.append(f"- {_code(r['old'])} → {_code(r['new'])}: {markdown_text(r['label'] or '')} ({r['id']})")
         else:
-            lines.append(f"- {r['change']}: {r['label']} ({r['id']})")
+            lines.append(f"- {r['change']}: {markdown_text(r['label'] or '')} ({r['id']})")
     return lines
 
 

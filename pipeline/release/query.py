@@ -4,7 +4,9 @@ The database is opened read-only with external access disabled and the
 configuration locked, so a query can neither change the release nor write or
 read other files (COPY TO, ATTACH, read_csv). The text table is laid out here
 because column widths must count wide (Chinese) characters as two columns,
-which DuckDB's own box renderer leaves to the terminal.
+which DuckDB's own box renderer leaves to the terminal. Cells are document
+text, so what is printed passes pipeline.neutralise: no control character
+reaches the terminal, and a CSV cell cannot become a spreadsheet formula.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TextIO
 import duckdb
 
 from pipeline.release import DUCKDB_FILE
+from pipeline.neutralise import csv_cell, terminal_text
 from pipeline.release.csv_export import cell_text, write_rows
 
 LATEST = "LATEST"
@@ -26,6 +29,7 @@ NUMERIC_TYPES = frozenset(
      "FLOAT", "DOUBLE", "DECIMAL"}
 )
 FLATTEN = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
+TEXT_TYPES = ("VARCHAR",)
 
 
 class QueryError(Exception):
@@ -43,8 +47,14 @@ def _pad(text: str, columns: int, right: bool) -> str:
 
 
 def _display(value: object) -> str:
-    """One line per row: line breaks and tabs become spaces."""
-    return NULL_TEXT if value is None else cell_text(value).translate(FLATTEN)
+    """One line per row: line breaks and tabs become spaces, other control characters go."""
+    return NULL_TEXT if value is None else terminal_text(cell_text(value).translate(FLATTEN))
+
+
+def _csv_cell(value: object, text_column: bool) -> str:
+    """A CSV cell for a terminal or a spreadsheet: no control characters but line breaks, no formula."""
+    text = terminal_text(cell_text(value), keep_lines=True)
+    return csv_cell(text) if text_column else text
 
 
 def format_table(header: list[str], types: list[str], rows: list[tuple]) -> str:
@@ -97,10 +107,12 @@ def run_query(output_dir: Path, sql: str, csv: bool, out: TextIO, release: str |
     try:
         header, types, rows = _execute(release_database(output_dir, release), sql)
     except QueryError as e:
-        print(f"govfacts query: {e}", file=err if err is not None else sys.stderr)
+        print(terminal_text(f"govfacts query: {e}"), file=err if err is not None else sys.stderr)
         return 2
+    header = [terminal_text(h) for h in header]
     if csv:
-        write_rows(out, header, ([cell_text(v) for v in row] for row in rows))
+        text_columns = [t.startswith(TEXT_TYPES) for t in types]
+        write_rows(out, header, ([_csv_cell(v, t) for v, t in zip(row, text_columns, strict=True)] for row in rows))
     elif header:
         out.write(format_table(header, types, rows))
     return 0

@@ -8,20 +8,32 @@ or robots.txt. Those rules are written here, over `httpx.Client` with
 `follow_redirects=False`; robots.txt is parsed by `urllib.robotparser`.
 
 Every problem ends as a `FetchFailure` with a readable reason, never as an
-exception, so one bad URL never stops the others. Clock, sleep and wall time
-are injectable so pacing and backoff are testable without waiting.
+exception (not even MemoryError), so one bad URL never stops the others.
+Clock, sleep and wall time are injectable so pacing and backoff are
+testable without waiting.
+
+A response is bounded as a whole (pipeline.scrape.body): an overall
+`deadline`, one content-encoding layer at most, decoded within `max_bytes`.
+A 429 or 503 with Retry-After is retried after that long when it is at most
+`max_retry_after` seconds; a longer wait ends the fetch at once as a
+retryable failure that records the wait, and the host is not asked again by
+this fetcher before the time it named.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
+
+from pipeline.scrape.body import BodyReader, BodyRefused, Deadline
 
 USER_AGENT = "govfacts/0.1 (open-data pipeline of local-government figures; honours robots.txt)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -39,6 +51,8 @@ class FetchPolicy:
     max_redirects: int = 5
     max_bytes: int = 20_000_000
     min_interval: float = 1.0
+    deadline: float = 60.0
+    max_retry_after: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -85,16 +99,18 @@ class FetchFailure:
     fetched_at: str
     retryable: bool = False
     status: int | None = None
+    retry_after: float | None = None
 
 
 class _Refused(Exception):
     """Internal: unwinds a fetch to the single place that turns it into a FetchFailure."""
 
-    def __init__(self, reason: str, retryable: bool = False, status: int | None = None):
+    def __init__(self, reason: str, retryable: bool = False, status: int | None = None, retry_after: float | None = None):
         super().__init__(reason)
         self.reason = reason
         self.retryable = retryable
         self.status = status
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -105,9 +121,28 @@ class _Response:
     charset: str | None
 
 
+ACCEPT_ENCODING = "gzip, deflate"  # what pipeline.scrape.body decodes
+
+
 def make_client(user_agent: str = USER_AGENT) -> httpx.Client:
     """An httpx client that never follows redirects on its own (each hop is checked here)."""
-    return httpx.Client(headers={"User-Agent": user_agent}, follow_redirects=False)
+    return httpx.Client(headers={"User-Agent": user_agent, "Accept-Encoding": ACCEPT_ENCODING}, follow_redirects=False)
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """Retry-After as seconds from `now`: delta-seconds or an HTTP-date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - now).total_seconds())
 
 
 def utc_now_iso() -> str:
@@ -136,6 +171,8 @@ class Fetcher:
         self._now = now
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | str] = {}
+        self._not_before: dict[str, float] = {}
+        self._guard = threading.Lock()  # crawls fetch hosts from several threads
 
     def fetch(
         self,
@@ -144,11 +181,13 @@ class Fetcher:
         policy: FetchPolicy = FetchPolicy(),
         validators: Validators | None = None,
     ) -> Fetched | FetchFailure:
-        allowed = frozenset(h.lower() for h in allowed_hosts)
         try:
+            allowed = frozenset(h.lower() for h in allowed_hosts)
             return self._follow(url, allowed, policy, validators, check_robots=True)
         except _Refused as refused:
-            return FetchFailure(url, refused.reason, self._now(), refused.retryable, refused.status)
+            return FetchFailure(url, refused.reason, self._now(), refused.retryable, refused.status, refused.retry_after)
+        except Exception as exc:  # noqa: BLE001 - the contract: a URL's problem is a failure, never an exception
+            return FetchFailure(url, f"fetch of {url} failed ({type(exc).__name__}: {exc})", self._now(), retryable=True)
 
     def _follow(
         self, url: str, allowed: frozenset[str], policy: FetchPolicy, validators: Validators | None, check_robots: bool
@@ -197,69 +236,104 @@ class Fetcher:
         attempts = policy.max_retries + 1
         problem = ""
         status = None
+        wait = 0.0
         for attempt in range(attempts):
             if attempt:
-                self._sleep(policy.backoff * 2 ** (attempt - 1))
+                self._sleep(max(wait, policy.backoff * 2 ** (attempt - 1)))
             self._pace(url, policy)
             try:
                 response = self._get_once(url, headers, policy)
             except httpx.TimeoutException:
-                problem, status = f"timeout after {policy.timeout:g} s", None
+                problem, status, wait = f"timeout after {policy.timeout:g} s", None, 0.0
                 continue
             except httpx.TransportError as exc:
-                problem, status = f"network error ({type(exc).__name__}: {exc})", None
+                problem, status, wait = f"network error ({type(exc).__name__}: {exc})", None, 0.0
                 continue
             except (httpx.HTTPError, httpx.InvalidURL) as exc:  # undecodable body, malformed URL: retrying won't help
                 raise _Refused(f"bad response or URL ({type(exc).__name__}: {exc})") from exc
             if response.status in RETRY_STATUSES:
                 problem, status = f"HTTP {response.status}", response.status
+                wait = self._retry_after(url, response, policy)
                 continue
             return response
         raise _Refused(f"{problem}, {attempts} attempt(s)", retryable=True, status=status)
 
+    def _retry_after(self, url: str, response: _Response, policy: FetchPolicy) -> float:
+        """The wait a Retry-After asks for; a wait longer than we give ends the fetch, recorded."""
+        seconds = retry_after_seconds(response.headers.get("retry-after"), datetime.now(timezone.utc))
+        if seconds is None:
+            return 0.0
+        if seconds > policy.max_retry_after:
+            with self._guard:
+                self._not_before[host_of(url)] = self._clock() + seconds
+            raise _Refused(
+                f"HTTP {response.status} with Retry-After {seconds:g} s, longer than the {policy.max_retry_after:g} s "
+                f"a fetch waits; try again after that",
+                retryable=True, status=response.status, retry_after=seconds,
+            )
+        return seconds
+
     def _get_once(self, url: str, headers: dict[str, str], policy: FetchPolicy) -> _Response:
-        """Stream the body and stop as soon as it passes the size limit."""
-        with self.client.stream("GET", url, headers=headers, timeout=policy.timeout) as r:
-            if r.status_code >= 300:
-                return _Response(r.status_code, r.headers, None, r.charset_encoding)
-            declared = r.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > policy.max_bytes:
-                raise _Refused(f"too large: Content-Length {declared} > {policy.max_bytes} bytes", status=r.status_code)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in r.iter_bytes(CHUNK):
-                size += len(chunk)
-                if size > policy.max_bytes:
-                    raise _Refused(f"too large: more than {policy.max_bytes} bytes", status=r.status_code)
-                chunks.append(chunk)
-            return _Response(r.status_code, r.headers, b"".join(chunks), r.charset_encoding)
+        """One request, bounded as a whole by the deadline and the size limit (pipeline.scrape.body)."""
+        status = None
+        with Deadline(policy.deadline) as deadline:
+            try:
+                with self.client.stream(
+                    "GET", url, headers={**headers, "Connection": "close"}, timeout=policy.timeout,
+                    extensions={"trace": deadline.trace},
+                ) as r:
+                    status = r.status_code
+                    if r.status_code >= 300:
+                        return _Response(r.status_code, r.headers, None, r.charset_encoding)
+                    declared = r.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > policy.max_bytes:
+                        raise _Refused(f"too large: Content-Length {declared} > {policy.max_bytes} bytes", status=r.status_code)
+                    body = BodyReader(r.headers.get("content-encoding"), policy.max_bytes).read(r.iter_raw(CHUNK), deadline)
+                    return _Response(r.status_code, r.headers, body, r.charset_encoding)
+            except BodyRefused as refused:
+                raise _Refused(str(refused), retryable=deadline.passed(), status=status) from refused
+            except httpx.TransportError as exc:
+                if deadline.passed():
+                    raise _Refused(f"no complete response within the {policy.deadline:g} s deadline", retryable=True) from exc
+                raise
 
     def _pace(self, url: str, policy: FetchPolicy) -> None:
-        """Keep at least min_interval (or the host's robots.txt Crawl-delay) between requests to a host."""
+        """Keep at least min_interval (or the host's robots.txt Crawl-delay) between requests to a
+        host, and make no request before a time the host named in a Retry-After."""
         host = host_of(url)
+        with self._guard:
+            not_before = self._not_before.get(host)
+        if not_before is not None and self._clock() < not_before:
+            raise _Refused(f"{host} asked for no requests for {not_before - self._clock():g} s more (Retry-After)", retryable=True)
         interval = max(policy.min_interval, self._crawl_delay(url))
-        last = self._last_request.get(host)
+        with self._guard:
+            last = self._last_request.get(host)
         if last is not None:
             wait = interval - (self._clock() - last)
             if wait > 0:
                 self._sleep(wait)
-        self._last_request[host] = self._clock()
+        with self._guard:
+            self._last_request[host] = self._clock()
 
     def _robots_key(self, url: str) -> str:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc.lower()}"
 
     def _crawl_delay(self, url: str) -> float:
-        robots = self._robots.get(self._robots_key(url))
+        with self._guard:
+            robots = self._robots.get(self._robots_key(url))
         if isinstance(robots, RobotFileParser):
             return float(robots.crawl_delay(self.user_agent) or 0)
         return 0.0
 
     def _check_robots(self, url: str, allowed: frozenset[str], policy: FetchPolicy) -> None:
         key = self._robots_key(url)
-        if key not in self._robots:
-            self._robots[key] = self._load_robots(key, allowed, policy)
-        robots = self._robots[key]
+        with self._guard:
+            robots = self._robots.get(key)
+        if robots is None:
+            robots = self._load_robots(key, allowed, policy)
+            with self._guard:
+                self._robots[key] = robots
         if isinstance(robots, str):
             raise _Refused(robots, retryable=True)
         if not robots.can_fetch(self.user_agent, url):

@@ -14,11 +14,21 @@ asking about each of many URLs stays cheap. One writer at a time.
 Listing pages are stored too (role "listing") so a 304 on a listing can still
 be read for links, but only publications (role "item") become documents.
 Decoding is not done here: bytes and the declared encoding are passed on.
+
+Damage is survived, not fatal: a line of the log that is not a fetch record
+(a disk error, a hand edit) is skipped, and a snapshot whose object is
+missing or no longer hashes to its name is replaced by the newest intact
+earlier snapshot of its URL, or skipped. Each is reported by `problems()`
+as a quarantine row of stage "store" naming the line or the object, and
+logged as a warning; `govfacts store repair` (pipeline.scrape.store_repair)
+rewrites the log without them. A log that shrank (repaired by another
+process) is read again from its start.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -43,6 +53,12 @@ MEDIA_TYPES = {
 # When a server sends no Content-Type, the URL's ending decides.
 SUFFIX_MEDIA_TYPES = {".txt": "text/plain"}
 DEFAULT_MEDIA_TYPE = "text/html"
+KINDS = (SNAPSHOT, UNCHANGED, FAILURE)
+REQUIRED_KEYS = ("kind", "role", "source_id", "url")
+STORE_STAGE = "store"
+STORE_SOURCE_ID = "raw-store"
+REPAIR_HINT = "`govfacts store repair` removes it from the log"
+log = logging.getLogger(__name__)
 
 
 def media_type_of(content_type: str | None, url: str) -> str | None:
@@ -53,14 +69,38 @@ def media_type_of(content_type: str | None, url: str) -> str | None:
     return MEDIA_TYPES.get(content_type.split(";", 1)[0].strip().lower())
 
 
+def parse_entry(raw: bytes) -> tuple[dict | None, str]:
+    """A log line as a fetch record, or None and why it is not one."""
+    try:
+        entry = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"not JSON ({exc})"
+    if not isinstance(entry, dict):
+        return None, f"not a JSON object but {type(entry).__name__}"
+    missing = [k for k in REQUIRED_KEYS if not isinstance(entry.get(k), str)]
+    if entry.get("kind") in (SNAPSHOT, UNCHANGED) and not isinstance(entry.get("sha256"), str):
+        missing.append("sha256")
+    if missing:
+        return None, f"a record without {', '.join(missing)}"
+    if entry["kind"] not in KINDS:
+        return None, f"unknown kind {entry['kind']!r}"
+    return entry, ""
+
+
 class RawStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self.index_path = self.root / INDEX_NAME
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was read of the log, to read it again from its start."""
         self._entries: list[dict] = []
         self._by_url: dict[str, list[dict]] = {}
         self._offset = 0
         self._line = 0
+        self._damaged: list[tuple[int, str]] = []
+        self._missing: dict[tuple[str, str], Quarantined] = {}
 
     def object_path(self, sha256: str) -> Path:
         return self.root / "objects" / sha256[:2] / sha256
@@ -93,27 +133,39 @@ class RawStore:
         return list(self._entries)
 
     def _refresh(self) -> None:
-        """Read only what was appended since the last look: the log never changes behind us."""
+        """Read only what was appended since the last look; start again if the log was rewritten."""
         size = self.index_path.stat().st_size if self.index_path.exists() else 0
         if size < self._offset:
-            raise ValueError(f"{self.index_path} shrank from {self._offset} to {size} bytes; the fetch log is append-only")
+            log.warning("%s shrank from %d to %d bytes (repaired?); reading it again", self.index_path, self._offset, size)
+            self._forget()
         if size == self._offset:
             return
         with open(self.index_path, "rb") as fh:
             fh.seek(self._offset)
             data = fh.read(size - self._offset)
         complete = data[: data.rfind(b"\n") + 1]  # what follows the last newline is a torn write
-        for line in complete.decode("utf-8").split("\n")[:-1]:
+        for raw in complete.split(b"\n")[:-1]:
             self._line += 1
-            if not line.strip():
+            if not raw.strip():
                 continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{self.index_path}: line {self._line} is not JSON ({exc})") from exc
+            entry, why = parse_entry(raw)
+            if entry is None:
+                self._damaged.append((self._line, why))
+                log.warning("%s line %d skipped: %s", self.index_path, self._line, why)
+                continue
+            entry["_line"] = self._line
             self._entries.append(entry)
             self._by_url.setdefault(entry["url"], []).append(entry)
         self._offset += len(complete)
+
+    def problems(self) -> list[Quarantined]:
+        """Damaged log lines and unusable snapshot objects met so far, as quarantine rows."""
+        self._refresh()
+        rows = [
+            Quarantined(STORE_SOURCE_ID, f"{INDEX_NAME}:{line}", STORE_STAGE, f"line {line} of {self.index_path} skipped: {why}; {REPAIR_HINT}")
+            for line, why in self._damaged
+        ]
+        return rows + sorted(self._missing.values(), key=lambda q: (q.source_id, q.source_uri))
 
     def _append(self, entry: dict) -> None:
         """Add one line; a torn tail left by a crashed writer was never a record and is cut first."""
@@ -173,6 +225,7 @@ class RawStore:
                 "status": failure.status,
                 "reason": failure.reason,
                 "retryable": failure.retryable,
+                "retry_after": failure.retry_after,
             }
         )
 
@@ -186,20 +239,48 @@ class RawStore:
     def latest_content(self, url: str) -> tuple[bytes, str | None] | None:
         """The bytes and declared encoding of the newest snapshot of a URL."""
         latest = self._latest(url, (SNAPSHOT,))
-        if latest is None:
+        content = self.intact_object(latest["sha256"]) if latest is not None else None
+        if content is None:
+            if latest is not None:
+                self._note_missing(latest, fallback=False)
             return None
-        return self.read_object(latest["sha256"]), latest.get("declared_encoding")
+        return content, latest.get("declared_encoding")
+
+    def intact_object(self, sha256: str) -> bytes | None:
+        """The object's bytes when it exists and still hashes to its name."""
+        try:
+            content = self.read_object(sha256)
+        except OSError:
+            return None
+        return content if sha256_hex(content) == sha256 else None
 
     def load_all(self) -> list[RawDocument]:
-        """The newest snapshot of every publication URL, ordered by (source_id, url)."""
-        latest: dict[str, dict] = {}
+        """The newest intact snapshot of every publication URL, ordered by (source_id, url)."""
+        snapshots: dict[str, list[dict]] = {}
         for entry in self.entries():
             if entry["kind"] == SNAPSHOT and entry["role"] == ITEM:
-                latest[entry["url"]] = entry
-        docs = [self._raw_document(e) for e in latest.values()]
+                snapshots.setdefault(entry["url"], []).append(entry)
+        docs = []
+        for url, entries in snapshots.items():
+            for entry in reversed(entries):
+                content = self.intact_object(entry["sha256"])
+                if content is not None:
+                    docs.append(self._raw_document(entry, content))
+                    break
+                self._note_missing(entry, fallback=entry is not entries[0])
         return sorted(docs, key=lambda d: (d.source_id, d.source_uri))
 
-    def _raw_document(self, entry: dict) -> RawDocument:
+    def _note_missing(self, entry: dict, fallback: bool) -> None:
+        then = "an earlier snapshot is used" if fallback else "the URL is skipped"
+        reason = (
+            f"snapshot object {entry['sha256']} of {entry['url']} (line {entry['_line']} of {self.index_path}) "
+            f"is missing or damaged; {then}; {REPAIR_HINT}"
+        )
+        if (entry["url"], entry["sha256"]) not in self._missing:
+            log.warning(reason)
+        self._missing[(entry["url"], entry["sha256"])] = Quarantined(entry["source_id"], entry["url"], STORE_STAGE, reason, entry["sha256"])
+
+    def _raw_document(self, entry: dict, content: bytes) -> RawDocument:
         hints = dict(entry.get("hints") or {})
         hints["url"] = entry["url"]
         if entry.get("declared_encoding"):
@@ -207,7 +288,7 @@ class RawStore:
         return RawDocument(
             source_id=entry["source_id"],
             source_uri=entry["url"],
-            content=self.read_object(entry["sha256"]),
+            content=content,
             content_sha256=entry["sha256"],
             media_type=entry["media_type"] or DEFAULT_MEDIA_TYPE,
             fetched_at=entry["fetched_at"],

@@ -9,12 +9,24 @@ that differs is a conflict, and a third document printing one of the two
 variants says which copy disagrees. Independent documents (different
 duplicate clusters) that report the same metric, period and place give a
 `cross_source` check; copies of one story count once.
+
+Two copies of a long page must not cost the product of their lengths: a
+sentence printed identically in the other copy pairs with it directly (most
+of a copy), and each other sentence is scored only against a bounded set of
+candidates — the NEIGHBOURS sentences after the partner of the sentence
+before it (a copy keeps its order), and the MAX_CANDIDATES sentences sharing
+most of its rarer character bigrams, from an index that skips bigrams shared
+by more than MAX_POSTING sentences (boilerplate, as in
+pipeline.documents.duplicates), for a sentence that moved. Sentences are compared in pieces of
+at most MAX_COMPARED_CHARS, so difflib never sees an unbounded string, and
+claims are found by offset through bisection, not by scanning.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
@@ -31,6 +43,10 @@ MIN_SENTENCE_RATIO = 0.8
 MIN_SENTENCE_CHARS = 8
 MAX_TYPO_CHARS = 1
 CONTEXT_CHARS = 3
+MAX_COMPARED_CHARS = 1000
+MAX_POSTING = 64
+MAX_CANDIDATES = 16
+NEIGHBOURS = 4
 CJK_OR_DIGIT = re.compile(r"[\u4e00-\u9fff0-9]")
 # A base, increment or rate belongs to its level's comparison (13.88亿元 is last
 # year's 税收 though its period reads 1-5月); only levels are matched across sources.
@@ -61,8 +77,10 @@ def sentences(text: str) -> list[Sentence]:
         found = text.find(piece, cursor) if piece else cursor
         if piece and found >= 0:
             s = normalise(piece, found)
-            if len(s.text) >= MIN_SENTENCE_CHARS:
-                out.append(s)
+            for k in range(0, len(s.text), MAX_COMPARED_CHARS):
+                part = Sentence(s.text[k : k + MAX_COMPARED_CHARS], s.offsets[k : k + MAX_COMPARED_CHARS])
+                if len(part.text) >= MIN_SENTENCE_CHARS:
+                    out.append(part)
             cursor = found + len(piece)
     return out
 
@@ -72,25 +90,63 @@ def _bigrams(s: str) -> set[str]:
 
 
 def align(a: list[Sentence], b: list[Sentence]) -> list[tuple[Sentence, Sentence]]:
-    """Each sentence of `a` with its most similar sentence of `b`, when similar enough."""
+    """Each sentence of `a` with its most similar sentence of `b` (bigram
+    Jaccard, the earliest on a tie), when similar enough."""
+    identical: dict[str, int] = {}
+    for k, sb in enumerate(b):
+        identical.setdefault(sb.text, k)
     grams_b = [_bigrams(s.text) for s in b]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, grams in enumerate(grams_b):
+        for gram in grams:
+            index[gram].append(k)
     pairs = []
+    last = -1  # where in `b` the previous sentence of `a` found its partner
     for sa in a:
+        if sa.text in identical:
+            last = identical[sa.text]
+            pairs.append((sa, b[last]))
+            continue
         ga = _bigrams(sa.text)
+        shared: Counter[int] = Counter()
+        for gram in ga:
+            posting = index.get(gram, ())
+            if len(posting) <= MAX_POSTING:
+                shared.update(posting)
+        candidates = {k for k, _ in shared.most_common(MAX_CANDIDATES)}
+        candidates.update(range(last + 1, min(len(b), last + 1 + NEIGHBOURS)))
         best, best_score = None, 0.0
-        for sb, gb in zip(b, grams_b):
-            overlap = len(ga & gb) / max(1, len(ga | gb))
+        for k in sorted(candidates):
+            overlap = len(ga & grams_b[k]) / max(1, len(ga | grams_b[k]))
             if overlap > best_score:
-                best, best_score = sb, overlap
+                best, best_score = k, overlap
         if best is not None and best_score >= MIN_SENTENCE_RATIO / 2:
-            ratio = SequenceMatcher(None, sa.text, best.text, autojunk=False).ratio()
+            ratio = SequenceMatcher(None, sa.text, b[best].text, autojunk=False).ratio()
             if ratio >= MIN_SENTENCE_RATIO:
-                pairs.append((sa, best))
+                pairs.append((sa, b[best]))
+                last = best
     return pairs
 
 
-def _claims_in(rows: list[ClaimRow], start: int, end: int) -> list[ClaimRow]:
-    return [r for r in rows if r.claim.char_start < end and r.claim.char_end > start]
+class _Claims:
+    """One document's claims, found by offset through bisection; results keep the given order."""
+
+    def __init__(self, rows: list[ClaimRow]):
+        self.entries = sorted(enumerate(rows), key=lambda e: e[1].claim.char_start)
+        self.starts = [r.claim.char_start for _, r in self.entries]
+        self.longest = max((r.claim.char_end - r.claim.char_start for r in rows), default=0)
+        self.by_start: dict[int, list[ClaimRow]] = defaultdict(list)
+        for r in rows:
+            self.by_start[r.claim.char_start].append(r)
+
+    def overlapping(self, start: int, end: int) -> list[ClaimRow]:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [r for _, r in sorted(e for e in self.entries[lo:hi] if e[1].claim.char_end > start)]
+
+
+def _claims_in(rows: _Claims, start: int, end: int) -> list[ClaimRow]:
+    return rows.overlapping(start, end)
 
 
 def _label(doc: Document) -> str:
@@ -111,33 +167,54 @@ def compare_duplicates(documents: list[Document], claims: list[ClaimRow]) -> lis
     rows_by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
     for r in claims:
         rows_by_doc[r.doc_id].append(r)
+    indexed: dict[str, _Claims] = {}
+    normalised = _NormalisedTexts()
     checks: list[Check] = []
     for doc in documents:
         original = by_id.get(doc.duplicate_of or "")
         if original is None or original.doc_id == doc.doc_id:
             continue
+        for d in (original, doc):
+            if d.doc_id not in indexed:
+                indexed[d.doc_id] = _Claims(rows_by_doc[d.doc_id])
         others = [d for d in documents if d.doc_id not in (doc.doc_id, original.doc_id) and d.duplicate_of not in (doc.doc_id, original.doc_id)]
-        checks += _compare_pair(original, doc, rows_by_doc[original.doc_id], rows_by_doc[doc.doc_id], others)
+        checks += _compare_pair(original, doc, indexed[original.doc_id], indexed[doc.doc_id], others, normalised)
     return checks
 
 
-def _compare_pair(a: Document, b: Document, rows_a: list[ClaimRow], rows_b: list[ClaimRow], others: list[Document]) -> list[Check]:
+class _NormalisedTexts(dict):
+    """doc_id -> the document's normalised text, computed once however many conflicts ask."""
+
+    def of(self, doc: Document) -> str:
+        if doc.doc_id not in self:
+            self[doc.doc_id] = normalise(doc.text).text
+        return self[doc.doc_id]
+
+
+def _opcodes(sa: Sentence, sb: Sentence) -> list[tuple[str, int, int, int, int]]:
+    if sa.text == sb.text:
+        return [("equal", 0, len(sa.text), 0, len(sb.text))]
+    return SequenceMatcher(None, sa.text, sb.text, autojunk=False).get_opcodes()
+
+
+def _compare_pair(
+    a: Document, b: Document, rows_a: _Claims, rows_b: _Claims, others: list[Document], normalised: _NormalisedTexts
+) -> list[Check]:
     checks = []
     seen: set[tuple[str, str]] = set()
     for sa, sb in align(sentences(a.text), sentences(b.text)):
-        matcher = SequenceMatcher(None, sa.text, sb.text, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        for op, i1, i2, j1, j2 in _opcodes(sa, sb):
             if op == "equal":
                 checks += _corroborated(a, b, sa, sb, rows_a, rows_b, i1, i2, j1, seen)
             elif op == "replace":
-                conflict = _conflict(a, b, sa, sb, rows_a, rows_b, (i1, i2, j1, j2), others)
+                conflict = _conflict(a, b, sa, sb, rows_a, rows_b, (i1, i2, j1, j2), others, normalised)
                 if conflict is not None and conflict.check_id not in {c.check_id for c in checks}:
                     checks.append(conflict)
     return checks
 
 
 def _corroborated(
-    a: Document, b: Document, sa: Sentence, sb: Sentence, rows_a: list[ClaimRow], rows_b: list[ClaimRow],
+    a: Document, b: Document, sa: Sentence, sb: Sentence, rows_a: _Claims, rows_b: _Claims,
     i1: int, i2: int, j1: int, seen: set[tuple[str, str]],
 ) -> list[Check]:
     """Claims inside an equal stretch of two aligned sentences, printed alike in both."""
@@ -150,7 +227,7 @@ def _corroborated(
         if not i1 <= k < i2:
             continue
         start_b = sb.offsets[j1 + (k - i1)]
-        rb = next((r for r in rows_b if r.claim.char_start == start_b and r.claim.surface == ra.claim.surface), None)
+        rb = next((r for r in rows_b.by_start.get(start_b, ()) if r.claim.surface == ra.claim.surface), None)
         if rb is None or (ra.claim_id, rb.claim_id) in seen:
             continue
         seen.add((ra.claim_id, rb.claim_id))
@@ -164,8 +241,8 @@ def _corroborated(
 
 
 def _conflict(
-    a: Document, b: Document, sa: Sentence, sb: Sentence, rows_a: list[ClaimRow], rows_b: list[ClaimRow],
-    span: tuple[int, int, int, int], others: list[Document],
+    a: Document, b: Document, sa: Sentence, sb: Sentence, rows_a: _Claims, rows_b: _Claims,
+    span: tuple[int, int, int, int], others: list[Document], normalised: _NormalisedTexts,
 ) -> Check | None:
     """A replaced stretch: a conflict when it touches a figure or is a one-character substitution."""
     i1, i2, j1, j2 = span
@@ -182,7 +259,7 @@ def _conflict(
         what = f"the figure differs: {claims_a[0].claim.surface} in {_label(a)}, {claims_b[0].claim.surface} in {_label(b)}"
     else:
         what = f"the text differs: “{va}” in {_label(a)}, “{vb}” in {_label(b)}"
-    witness = _third_source(va, vb, others)
+    witness = _third_source(va, vb, others, normalised)
     odd = None
     if witness is not None:
         doc, agrees_with_a = witness
@@ -196,10 +273,10 @@ def _conflict(
     return _check(odd or b, a if odd is b else b, rows, "inconsistent", message, None, None, arithmetic, _original(a, sa) + " / " + _original(b, sb), f"{start_a}:{start_b}", suspect)
 
 
-def _third_source(va: str, vb: str, others: list[Document]) -> tuple[Document, bool] | None:
+def _third_source(va: str, vb: str, others: list[Document], normalised: _NormalisedTexts) -> tuple[Document, bool] | None:
     """A document outside the pair printing exactly one of the two variants."""
     for doc in sorted(others, key=lambda d: d.doc_id):
-        text = normalise(doc.text).text
+        text = normalised.of(doc)
         has_a, has_b = va in text, vb in text
         if has_a != has_b:
             return doc, has_a
