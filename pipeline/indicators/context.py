@@ -38,6 +38,7 @@ from pipeline.model import Claim
 
 AVERAGE_WORDS = ("年均", "平均每年", "每年平均")
 SENTENCE_END = "。！？!?\n"
+LOOK_BACK = 500
 # Words in a rate's clause that say how it is measured.
 BASIS_WORDS = {
     "real": ("扣除价格因素", "可比价", "实际增长", "实际下降", "实际增速"),
@@ -89,8 +90,11 @@ def _lost_size_class(before: str, metric: str, indicator: Indicator) -> bool:
 def narrowed(claim: Claim, indicator: Indicator, text: str) -> bool:
     """Whether the words before the claim in `text`, its document's text,
     make it less than `indicator`'s figure."""
-    start = max(text.rfind(ch, 0, claim.char_start) for ch in SENTENCE_END) + 1
-    before = text[start:claim.char_start]
+    # back to the sentence's end mark, at most LOOK_BACK characters: a
+    # line without marks must not cost a scan through the whole text per claim
+    lo = max(0, claim.char_start - LOOK_BACK)
+    start = max(text.rfind(ch, lo, claim.char_start) for ch in SENTENCE_END) + 1 or lo
+    before = text[max(start, lo):claim.char_start]
     clause = before[_last_break(before) + 1:]
     metric = claim.metric or ""
     if claim.comparison == "rate":
