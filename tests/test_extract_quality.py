@@ -25,7 +25,7 @@ FIELD_FLOORS = {
     "metric": 0.58,
     "place": 0.96,
     "period": 0.90,
-    "role": 0.98,
+    "role": 0.97,
 }
 DOCUMENT_FLOORS = {"place": 18, "reference_period": 17, "published": 17}
 
