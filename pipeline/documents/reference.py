@@ -44,6 +44,8 @@ QUARTER_RE = re.compile(r"第?([一二三四1-4])季度")
 MONTHS_RE = re.compile(r"(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})月")
 # 一、2014年工作回顾: the year a report reviews, in its first heading.
 REVIEW_HEADING_RE = re.compile(r"((?:19|20)\d{2})年(?:主要)?工作(?:回顾|总结|情况)|过去一年")
+# 第一部分 上半年主要工作情况: a mid-year report reviews the half it names.
+HALF_REVIEW_RE = re.compile(r"(?:((?:19|20)\d{2})年)?(上半年|下半年)(?:主要)?工作(?:情况|回顾|总结)")
 # 2022年4月12日0—24时, opening a daily statistics post: the day it reports on.
 DAILY_RE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s?0\s?[—\-－–~～至到]\s?24\s?时")
 REPORT_MONTHS = 6  # a report published up to June reviews the year before
@@ -79,6 +81,10 @@ def reference_period(hint: str | None, title: str | None, kind: str | None, spok
     years = [int(y) for y in YEAR_RE.findall(title)]
     if years:
         return _with_part(_title_year(years[0], kind, spoken, title), title)
+    half = HALF_REVIEW_RE.search(text, 0, OPENING_CHARS * 3)
+    if kind in ("work_report", "work_summary") and half and (half.group(1) or spoken):
+        year = int(half.group(1)) if half.group(1) else spoken.year
+        return f"{year}-H1" if half.group(2) == "上半年" else f"{year}-H2"
     review = REVIEW_HEADING_RE.search(text, 0, OPENING_CHARS * 3)
     if kind in ("work_report", "work_summary") and review and review.group(1):
         return review.group(1)
