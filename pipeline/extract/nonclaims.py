@@ -28,7 +28,7 @@ import bisect
 import re
 
 from pipeline import vocab
-from pipeline.extract.tries import alternation
+from pipeline.tries import alternation
 from pipeline.extract.units import MEASURE_WORDS, UNITS
 
 _CN = "〇零一二两三四五六七八九十百千万亿"

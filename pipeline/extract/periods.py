@@ -30,7 +30,7 @@ from datetime import date
 
 from pipeline import vocab
 from pipeline.extract.timeframe import Span, TimeFrame, month_end, year_span
-from pipeline.extract.tries import alternation
+from pipeline.tries import alternation
 
 _YEAR = r"(?:19|20)[0-9]{2}"
 
@@ -68,15 +68,15 @@ _YEAR_TEXT = re.compile(_YEAR)
 OTHER_PERIOD_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ytd_until", rf"截[至止](?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?:底|末|(?P<d>[0-9]{{1,2}})日)?"),
     ("until_now", r"截[至止]目前|截[至止]当前|到目前为止"),
-    ("five_year_plan", rf"[“\"]?(?P<plan>{_PLAN_NAMES})[”\"]?(?:期间|时期|以来)"),
-    ("plan_end", rf"[“\"]?(?P<plan>{_PLAN_NAMES})[”\"]?末"),
+    ("five_year_plan", rf"(?P<plan>{_PLAN_NAMES})[”\"]?(?:期间|时期|以来)"),
+    ("plan_end", rf"(?P<plan>{_PLAN_NAMES})[”\"]?末"),
     ("year_range", rf"(?P<y1>{_YEAR})年?\s?[-－—–~～至到]\s?(?P<y2>{_YEAR})年"),
     ("by_year", rf"(?:到|至)(?P<y>{_YEAR})年(?:底|末)?(?![0-9一二三四上下第前])"),
-    ("month_end", r"(?<![0-9至到\-－—–~～])(?P<m>[0-9]{1,2})月(?:底|末)"),
+    ("month_end", r"(?P<m>[0-9](?<![0-9至到\-－—–~～][0-9])[0-9]?)月(?:底|末)"),
     # 2022年4月12日0—24时: the day of a daily statistic (a bare date is not a
     # period: it dates an event)
-    ("day", rf"(?:(?P<y>{_YEAR})年)?(?P<m>[0-9]{{1,2}})月(?P<d>[0-9]{{1,2}})日\s?0\s?[—\-－–~～至到]\s?24\s?时"),
-    ("years_n", r"(?<![第0-9一二三四五六七八九十两多几])(?P<n>[两二三四五六七八九十])年(?=年均|累计|共|增加|增长|提高|下降|减少|间|里|中)"),
+    ("day", r"(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日\s?0\s?[—\-－–~～至到]\s?24\s?时"),
+    ("years_n", r"(?P<n>[两二三四五六七八九十])(?<![第0-9一二三四五六七八九十两多几][两二三四五六七八九十])年(?=年均|累计|共|增加|增长|提高|下降|减少|间|里|中)"),
 )
 
 # A period right after one of these words is a comparison's base (比上年增长).
@@ -89,7 +89,10 @@ _WORDS_RE = re.compile(alternation(dict.fromkeys(PERIOD_WORDS, "")))
 _OTHERS = tuple((kind, re.compile(pattern)) for kind, pattern in OTHER_PERIOD_PATTERNS)
 _YEAR_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})年$")
 _YEAR_DIGITS_BEFORE_RE = re.compile(rf"(?P<y>{_YEAR})$")
-_TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end", "month_end"})
+_TAKES_YEAR = frozenset({"month_range", "half", "quarters_to_date", "quarter", "month", "year_end", "month_end", "day"})
+# Plan names printed in quotes (“十四五”时期): the period's text keeps them.
+_QUOTED_NAMES = frozenset({"five_year_plan", "plan_end"})
+_OPENING_QUOTES = "“\""
 # Spans of years a change may be stated over (五年年均增长, 十四五期间年均).
 SPAN_KINDS = frozenset({"past_years", "years_n", "five_year_plan", "year_range", "since_year"})
 # Periods that, opening a paragraph, date the paragraphs after it.
@@ -130,8 +133,10 @@ def find_periods(text: str, start: int, end: int) -> list[Period]:
     for kind, pattern in _OTHERS:
         for match in pattern.finditer(text, start, end):
             fields = {k: v for k, v in match.groupdict().items() if v is not None}
-            if kind == "month_end" and "y" not in fields:
+            if kind in _TAKES_YEAR and "y" not in fields:
                 found.append(_with_year(text, start, match.start(), match.end(), kind, fields))
+            elif kind in _QUOTED_NAMES and match.start() > start and text[match.start() - 1] in _OPENING_QUOTES:
+                found.append(Period(match.start() - 1, match.end(), text[match.start() - 1:match.end()], kind, fields))
             else:
                 found.append(Period(match.start(), match.end(), match.group(), kind, fields))
     found.sort(key=lambda p: (p.start, -p.end))

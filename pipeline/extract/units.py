@@ -22,7 +22,7 @@ items, so it maps to `个` / `类` — when the items are listed with it
 from __future__ import annotations
 
 from pipeline import vocab
-from pipeline.extract.tries import alternation
+from pipeline.tries import alternation
 
 SCALES: dict[str, float] = {
     "万亿": 1e12,
